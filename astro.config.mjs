@@ -1,0 +1,20 @@
+// @ts-check
+import { defineConfig } from "astro/config";
+import mdx from "@astrojs/mdx";
+import { unified } from "@astrojs/markdown-remark";
+
+export default defineConfig({
+  site: process.env.SITE_URL ?? "http://localhost:4321",
+  trailingSlash: "always",
+  integrations: [mdx()],
+  markdown: {
+    processor: unified({ remarkPlugins: [], rehypePlugins: [] }),
+    shikiConfig: {
+      // Both themes are emitted as CSS variables; src/styles/global.css picks
+      // one with prefers-color-scheme.
+      themes: { light: "github-light", dark: "github-dark" },
+      defaultColor: false,
+      wrap: false,
+    },
+  },
+});

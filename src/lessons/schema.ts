@@ -1,0 +1,102 @@
+/**
+ * The lesson frontmatter schema. Pure zod, no Astro runtime imports, so the
+ * importer and the unit tests validate drafts with exactly the rules the build
+ * uses (`src/content.config.ts` wraps this in a collection).
+ */
+import pluralize from "pluralize";
+import { z } from "astro/zod";
+
+export const DIFFICULTIES = ["beginner", "intermediate", "advanced"] as const;
+export type Difficulty = (typeof DIFFICULTIES)[number];
+
+/** Lesson ids are the MDX file names: lowercase words joined by hyphens. */
+export const LESSON_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** "Lesson 23:", "Lesson 5.2 -", "Chapter 4." and the like belong to someone else's course. */
+export const FOREIGN_NUMBERING = /^\s*(?:lesson|chapter|module|part|unit|section)\s*[\d.]+\s*[:.\-–—)]?\s*/i;
+
+/** A prerequisite on this site, by lesson id. */
+export const sitePrerequisite = z
+  .string()
+  .regex(LESSON_ID, "a prerequisite id is a lesson file name without .mdx, e.g. async-await-intro");
+
+/** A prerequisite that this site does not teach, pointing at a page that does. */
+export const externalPrerequisite = z.strictObject({
+  title: z.string().trim().min(1, "an external prerequisite needs a title"),
+  url: z.url({ protocol: /^https?$/, error: "an external prerequisite needs an http(s) url" }),
+});
+
+export const prerequisite = z.union([sitePrerequisite, externalPrerequisite]);
+export type Prerequisite = z.infer<typeof prerequisite>;
+export type ExternalPrerequisite = z.infer<typeof externalPrerequisite>;
+
+/** Keywords: lowercase, deduplicated, one spelling per concept (singular). */
+const keyword = z
+  .string()
+  .trim()
+  .min(1)
+  .regex(/^[a-z0-9][a-z0-9 .+#/-]*$/, "keywords are lowercase words, e.g. event loop");
+
+export const keywords = z
+  .array(keyword)
+  .min(1, "list at least one keyword")
+  .superRefine((list, ctx) => {
+    const seen = new Map<string, string>();
+    for (const word of list) {
+      const concept = singularPhrase(word);
+      const earlier = seen.get(concept);
+      if (earlier !== undefined) {
+        ctx.addIssue({
+          code: "custom",
+          message:
+            earlier === word
+              ? `keyword "${word}" is listed twice`
+              : `keywords "${earlier}" and "${word}" spell one concept; keep "${concept}"`,
+        });
+      }
+      seen.set(concept, word);
+    }
+  });
+
+/** Singular form of every word of a keyword phrase ("event loops" -> "event loop"). */
+export function singularPhrase(phrase: string): string {
+  return phrase
+    .split(" ")
+    .map((word) => pluralize.singular(word))
+    .join(" ");
+}
+
+export const lessonSchema = z.strictObject({
+  /** Shown as the page heading and in lists. No foreign course numbering. */
+  title: z
+    .string()
+    .trim()
+    .min(1)
+    .refine((title) => !FOREIGN_NUMBERING.test(title), {
+      message: 'drop foreign course numbering such as "Lesson 23:" from the title',
+    }),
+  /** One sentence, shown under the title, in lists and as the meta description. */
+  description: z
+    .string()
+    .trim()
+    .min(20, "write one full sentence")
+    .max(200, "keep the description to one sentence under 200 characters")
+    .refine((text) => /[.!?]$/.test(text), { message: "end the description with a full stop" })
+    .refine((text) => !/[.!?]\s+[A-Z]/.test(text), { message: "the description is one sentence" }),
+  difficulty: z.enum(DIFFICULTIES),
+  /** Lesson ids on this site, or { title, url } for topics taught elsewhere. */
+  prerequisites: z.array(prerequisite).default([]),
+  keywords,
+  /** Reading time in minutes: stated by the source or estimated from its text. */
+  duration: z.int().positive().max(600),
+  /** Learning objectives, where the source states them. */
+  objectives: z.array(z.string().trim().min(1)).optional(),
+  /** The raw file this lesson was normalized from, relative to the project root. */
+  source: z.string().regex(/^content\/sources\/[^/]+\.md$/, "source is a path like content/sources/<file>.md"),
+  /** Programming language of the lesson's examples. */
+  language: z.string().default("python"),
+  /** Imported and not yet edited by a person; shown with a "Draft" badge. */
+  draft: z.boolean().default(false),
+});
+
+export type LessonData = z.infer<typeof lessonSchema>;
