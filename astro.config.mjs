@@ -2,13 +2,14 @@
 import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
 import { unified } from "@astrojs/markdown-remark";
+import { rehypeCodeBlocks } from "./src/markdown/rehype-code-blocks.ts";
 
 export default defineConfig({
   site: process.env.SITE_URL ?? "http://localhost:4321",
   trailingSlash: "always",
   integrations: [mdx()],
   markdown: {
-    processor: unified({ remarkPlugins: [], rehypePlugins: [] }),
+    processor: unified({ rehypePlugins: [rehypeCodeBlocks] }),
     shikiConfig: {
       // Both themes are emitted as CSS variables; src/styles/global.css picks
       // one with prefers-color-scheme.

@@ -1,0 +1,23 @@
+// @ts-check
+import js from "@eslint/js";
+import { defineConfig } from "eslint/config";
+import tseslint from "typescript-eslint";
+import astro from "eslint-plugin-astro";
+import globals from "globals";
+
+export default defineConfig(
+  { ignores: ["dist/", ".astro/", "node_modules/", "test-results/", "playwright-report/", "tests/fixtures/"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...astro.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", ignoreRestSiblings: true }],
+    },
+  },
+  {
+    files: ["src/scripts/**/*.js"],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+);

@@ -1,0 +1,59 @@
+/**
+ * Builds a throwaway copy of the site around a given set of lesson files, in a
+ * temp folder, so tests can prove that bad content fails the real build
+ * without ever touching content/.
+ */
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const ROOT = join(import.meta.dirname, "../..");
+const ASTRO = join(ROOT, "node_modules/.bin/astro");
+
+export interface FixtureBuild {
+  status: number | null;
+  /** stdout and stderr together, colour codes removed. */
+  output: string;
+  root: string;
+  cleanup: () => void;
+}
+
+export function buildFixtureSite(lessons: Record<string, string>): FixtureBuild {
+  const root = mkdtempSync(join(tmpdir(), "lesson-site-"));
+  for (const entry of ["src", "public", "astro.config.mjs", "tsconfig.json", "package.json"]) {
+    cpSync(join(ROOT, entry), join(root, entry), { recursive: true });
+  }
+  symlinkSync(join(ROOT, "node_modules"), join(root, "node_modules"), "dir");
+  mkdirSync(join(root, "content/lessons"), { recursive: true });
+  for (const [name, text] of Object.entries(lessons)) writeFileSync(join(root, "content/lessons", name), text);
+
+  const result = spawnSync(ASTRO, ["build", "--root", root], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1", ASTRO_TELEMETRY_DISABLED: "1" },
+    timeout: 120_000,
+  });
+  // eslint-disable-next-line no-control-regex
+  const output = `${result.stdout}\n${result.stderr}`.replace(/\u001b\[[0-9;]*m/g, "");
+  return { status: result.status, output, root, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/** A lesson file from frontmatter fields and a body. */
+export function lessonFile(frontmatter: Record<string, unknown>, body = "Some text.\n"): string {
+  const yaml = Object.entries(frontmatter)
+    .map(([key, value]) => `${key}: ${JSON.stringify(value)}`)
+    .join("\n");
+  return `---\n${yaml}\n---\n\n${body}`;
+}
+
+export const validFrontmatter = (overrides: Record<string, unknown> = {}) => ({
+  title: "A Valid Lesson",
+  description: "A lesson that passes every rule of the schema.",
+  difficulty: "beginner",
+  prerequisites: [],
+  keywords: ["asyncio"],
+  duration: 5,
+  source: "content/sources/a-valid-lesson.md",
+  ...overrides,
+});
