@@ -1,0 +1,22 @@
+import { stringify } from "yaml";
+import type { LessonData } from "../lessons/schema";
+
+/** The MDX file: frontmatter in the order authors read it, then the body. */
+export function toMdx(data: LessonData, body: string): string {
+  const { title, description, difficulty, prerequisites, keywords, duration, objectives, source, language, draft } =
+    data;
+  const ordered = {
+    title,
+    description,
+    difficulty,
+    prerequisites,
+    keywords,
+    duration,
+    ...(objectives === undefined ? {} : { objectives }),
+    source,
+    language,
+    draft,
+  };
+  // lineWidth 0: long descriptions stay on one line instead of being folded.
+  return `---\n${stringify(ordered, { lineWidth: 0 })}---\n\n${body}`;
+}

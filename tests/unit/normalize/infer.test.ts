@@ -1,0 +1,219 @@
+/** What the importer infers when the source does not say. */
+import { describe, expect, it } from "vitest";
+import { inferDescription } from "../../../src/normalize/description";
+import { inferDifficulty } from "../../../src/normalize/difficulty";
+import { estimateDuration, parseDuration } from "../../../src/normalize/duration";
+import { guessLanguage } from "../../../src/normalize/fences";
+import { mapFrontmatter } from "../../../src/normalize/frontmatter";
+import { normalizeLesson } from "../../../src/normalize/index";
+import { inferKeywords } from "../../../src/normalize/keywords";
+import { lessonIdFor } from "../../../src/normalize/lesson-id";
+import { parseMarkdown } from "../../../src/normalize/markdown";
+import { resolvePrerequisites } from "../../../src/normalize/prerequisites";
+import { cleanTitle } from "../../../src/normalize/title";
+
+describe("cleanTitle", () => {
+  it.each([
+    [
+      "Lesson 23: Asynchronous Programming with Async/Await (10 minutes)",
+      "Asynchronous Programming with Async/Await",
+      10,
+    ],
+    ["Lesson 5.2: Asynchronous Programming with async/await", "Asynchronous Programming with async/await", undefined],
+    ["Chapter 4 - Event Loops [1 hour 15 min]", "Event Loops", 75],
+    ["Key Points to Remember:", "Key Points to Remember", undefined],
+    ["Tuples (2)", "Tuples (2)", undefined],
+  ])("%s", (raw, title, duration) => {
+    const cleaned = cleanTitle(raw);
+    expect(cleaned.title).toBe(title);
+    expect(cleaned.duration).toBe(duration);
+  });
+});
+
+describe("duration", () => {
+  it.each([
+    [10, 10],
+    ["10 minutes", 10],
+    ["1.5 hours", 90],
+    ["1 h 30 min", 90],
+    ["soon", undefined],
+    [0, undefined],
+  ])("parses %s", (value, minutes) => {
+    expect(parseDuration(value)).toBe(minutes);
+  });
+
+  it("estimates 200 words a minute plus a minute per code block, rounded up, at least 1", () => {
+    expect(estimateDuration(0, 0)).toBe(1);
+    expect(estimateDuration(200, 0)).toBe(1);
+    expect(estimateDuration(201, 0)).toBe(2);
+    expect(estimateDuration(450, 3)).toBe(6);
+  });
+
+  it("is estimated when the source states none", () => {
+    const words = Array.from({ length: 400 }, () => "word").join(" ");
+    const { frontmatter } = normalizeLesson(
+      `# Async Tasks\n\nThis lesson is about async tasks in Python.\n\n${words}\n\n\`\`\`python\nawait x\n\`\`\`\n`,
+      {
+        file: "t.md",
+        source: "content/sources/t.md",
+      },
+    );
+    // 408 words / 200 = 2.04 minutes, plus 1 for the code block, rounded up.
+    expect(frontmatter.duration).toBe(4);
+  });
+});
+
+describe("inferDescription", () => {
+  const describeText = (markdown: string) => inferDescription(parseMarkdown(markdown));
+
+  it("skips greetings, lead-ins, questions and fragments", () => {
+    const text =
+      "Welcome to Lesson 4! Let's dive in.\n\nWhy?\n\nExample:\n\nGenerators produce values lazily, one at a time. More text.";
+    expect(describeText(text)).toBe("Generators produce values lazily, one at a time.");
+  });
+
+  it("strips markdown and shortens long sentences at a clause boundary", () => {
+    const long = `The **event loop** runs \`async\` tasks, ${"switching between them whenever one waits, ".repeat(5)}which is why I/O-bound code gets faster.`;
+    const description = describeText(long);
+    expect(description).toMatch(/^The event loop runs async tasks, switching/);
+    expect(description?.length).toBeLessThanOrEqual(200);
+    expect(description).toMatch(/waits\.$/);
+  });
+
+  it("finds nothing in a lesson without prose", () => {
+    expect(describeText("```python\nprint(1)\n```\n\n- list item only")).toBeUndefined();
+  });
+});
+
+describe("inferDifficulty", () => {
+  it("defaults to beginner", () => {
+    expect(inferDifficulty("async def f(): await g()").difficulty).toBe("beginner");
+  });
+  it("is intermediate with three tools beyond a first async def", () => {
+    expect(inferDifficulty("asyncio.create_task(x); asyncio.gather(a, b); the event loop").difficulty).toBe(
+      "intermediate",
+    );
+  });
+  it("is advanced with two advanced constructs", () => {
+    expect(inferDifficulty("async def __aenter__(self): await asyncio.wait_for(x, 1)").difficulty).toBe("advanced");
+  });
+});
+
+describe("inferKeywords", () => {
+  it("ranks frequent concepts and inline code naming keywords or imported modules, singular", () => {
+    const body = parseMarkdown(
+      [
+        "Coroutines run on the event loop. Coroutines are scheduled as tasks by the event loop.",
+        "Use `await` with `asyncio.sleep()`; `await` pauses, and `asyncio` runs tasks. Call `helper()` twice: `helper()`.",
+        "```python\nimport asyncio\n```",
+      ].join("\n\n"),
+    );
+    const keywords = inferKeywords(body, "Python Coroutines");
+    expect(keywords).toEqual(["coroutine", "event loop", "task", "await", "asyncio"]);
+  });
+
+  it("fills up to three keywords from the title", () => {
+    expect(inferKeywords(parseMarkdown("Nothing technical here at all."), "Working with Sets and Dicts")).toEqual([
+      "working",
+      "set",
+      "dict",
+    ]);
+  });
+});
+
+describe("guessLanguage", () => {
+  it.each([
+    ["import asyncio\nasyncio.run(main())", "python"],
+    ["async def main():\n    pass", "python"],
+    ["print('hi')", "python"],
+    ["Task A starting\nTask A done", "text"],
+    ["$ pip install aiohttp", "text"],
+  ])("%s -> %s", (code, language) => {
+    expect(guessLanguage(code)).toBe(language);
+  });
+});
+
+describe("lessonIdFor", () => {
+  it("keeps a meaningful kebab-case file name", () => {
+    expect(lessonIdFor("content/sources/async-await-intro.md", "Whatever")).toEqual({
+      id: "async-await-intro",
+      from: "file name",
+    });
+  });
+  it.each([
+    ["content/sources/lesson-23.md"],
+    ["content/sources/README.md"],
+    ["content/sources/Async_Await.md"],
+    ["content/sources/notes.md"],
+  ])("uses the title for %s", (file) => {
+    expect(lessonIdFor(file, "Async/Await: Café Edition!")).toEqual({ id: "asyncawait-cafe-edition", from: "title" });
+  });
+});
+
+describe("prerequisites", () => {
+  it("keeps lesson ids, maps known topics to the Python docs and drops the rest", () => {
+    const { prerequisites, notes } = resolvePrerequisites(
+      [
+        "async-await-intro",
+        "Async Await Intro",
+        "Generators",
+        "Functions",
+        "Quantum Physics",
+        { title: "Asyncio", url: "https://docs.python.org/3/library/asyncio.html" },
+      ],
+      new Set(["async-await-intro"]),
+    );
+    expect(prerequisites).toEqual([
+      "async-await-intro",
+      { title: "Generators", url: "https://docs.python.org/3/howto/functional.html#generators" },
+      { title: "Functions", url: "https://docs.python.org/3/tutorial/controlflow.html#defining-functions" },
+      { title: "Asyncio", url: "https://docs.python.org/3/library/asyncio.html" },
+    ]);
+    expect(notes).toContainEqual({
+      kind: "warning",
+      message: expect.stringContaining('dropped prerequisite "Quantum Physics"'),
+    });
+  });
+
+  it("are resolved against the lessons on the site when importing", () => {
+    const { frontmatter, notes } = normalizeLesson(
+      "---\nprerequisites: [async-await-intro, Generators, Knitting]\n---\n# Async Tasks\n\nThis lesson is about async tasks in Python.\n",
+      { file: "t.md", source: "content/sources/t.md", knownIds: new Set(["async-await-intro"]) },
+    );
+    expect(frontmatter.prerequisites).toEqual([
+      "async-await-intro",
+      { title: "Generators", url: "https://docs.python.org/3/howto/functional.html#generators" },
+    ]);
+    expect(notes).toContainEqual({
+      kind: "warning",
+      message: expect.stringContaining('dropped prerequisite "Knitting"'),
+    });
+  });
+});
+
+describe("mapFrontmatter", () => {
+  it("maps what fits the schema and drops unknown keys with a note", () => {
+    const { fields, notes } = mapFrontmatter(
+      {
+        title: "T",
+        difficulty: "Hard",
+        tags: "Coroutines, Event Loops",
+        duration: "15 min",
+        author: "someone",
+        draft: false,
+      },
+      new Set(),
+    );
+    expect(fields).toEqual({ title: "T", difficulty: "advanced", keywords: ["coroutine", "event loop"], duration: 15 });
+    expect(notes).toEqual([
+      { kind: "removed", message: "frontmatter author: not in the lesson schema" },
+      { kind: "removed", message: "frontmatter draft (the importer sets it)" },
+    ]);
+  });
+
+  it("leaves values it cannot use to inference, with a warning", () => {
+    const { fields, notes } = mapFrontmatter({ difficulty: "legendary", duration: "soon" }, new Set());
+    expect(fields).toEqual({});
+    expect(notes.map((note) => note.kind)).toEqual(["warning", "warning"]);
+  });
+});
