@@ -3,11 +3,12 @@ import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
 import { unified } from "@astrojs/markdown-remark";
 import { rehypeCodeBlocks } from "./src/markdown/rehype-code-blocks.ts";
+import sitemap from "./src/integrations/sitemap.ts";
 
 export default defineConfig({
   site: process.env.SITE_URL ?? "http://localhost:4321",
   trailingSlash: "always",
-  integrations: [mdx()],
+  integrations: [mdx(), sitemap()],
   markdown: {
     processor: unified({ rehypePlugins: [rehypeCodeBlocks] }),
     shikiConfig: {

@@ -1,10 +1,10 @@
 import { defineCollection } from "astro:content";
-import { glob } from "astro/loaders";
+import { lessonLoader } from "./lessons/loader";
 import { lessonSchema } from "./lessons/schema";
 
 /** Lessons are the MDX files in content/lessons/; the file name is the lesson id. */
 const lessons = defineCollection({
-  loader: glob({ pattern: "*.mdx", base: "./content/lessons" }),
+  loader: lessonLoader("content/lessons"),
   schema: lessonSchema,
 });
 

@@ -1,24 +1,34 @@
-/** Lesson queries shared by the pages: every lesson, in reading order. */
+/**
+ * The course as the pages see it: every lesson with its cross-links, checked
+ * first. Every page gets its lessons from here, so a broken prerequisite,
+ * cycle or keyword clash fails the build with one message listing them all.
+ */
 import { getCollection, type CollectionEntry } from "astro:content";
-import { readingOrder } from "../graph/order";
-import { isSitePrerequisite } from "./prerequisites";
+import { buildCourse, type Course } from "../graph/course";
+import type { GraphLesson } from "../graph/graph";
 
 export type Lesson = CollectionEntry<"lessons">;
 
-export async function lessonsInReadingOrder(): Promise<Lesson[]> {
+/** A lesson in the course graph, carrying its collection entry for rendering. */
+export interface CourseLesson extends GraphLesson {
+  entry: Lesson;
+}
+
+export async function getCourse(): Promise<Course<CourseLesson>> {
   const lessons = await getCollection("lessons");
-  const nodes = lessons.map((lesson) => ({
-    id: lesson.id,
-    title: lesson.data.title,
-    difficulty: lesson.data.difficulty,
-    requires: lesson.data.prerequisites.filter(isSitePrerequisite),
-    lesson,
-  }));
-  const { order, stuck } = readingOrder(nodes);
-  if (stuck.length > 0) {
-    throw new Error(
-      `Lessons ${stuck.map((node) => node.id).join(", ")} have circular prerequisites; check their "prerequisites" frontmatter.`,
-    );
-  }
-  return order.map((node) => node.lesson);
+  return buildCourse(
+    lessons.map((entry) => ({
+      id: entry.id,
+      file: entry.filePath ?? `content/lessons/${entry.id}.mdx`,
+      title: entry.data.title,
+      difficulty: entry.data.difficulty,
+      prerequisites: entry.data.prerequisites,
+      keywords: entry.data.keywords,
+      entry,
+    })),
+  );
+}
+
+export async function lessonsInReadingOrder(): Promise<Lesson[]> {
+  return (await getCourse()).lessons.map((lesson) => lesson.entry);
 }

@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { buildLessonGraph } from "../../../src/graph/graph";
+import { layoutPicture, NODE_WIDTH, wrapText, type PictureNode } from "../../../src/graph/picture";
+import { lesson } from "./lessons";
+
+const docs = { title: "Generators", url: "https://docs.python.org/3/howto/functional.html#generators" };
+const picture = layoutPicture(
+  buildLessonGraph([
+    lesson("intro", { title: "Asynchronous Programming with Async/Await" }),
+    lesson("tasks", { prerequisites: ["intro"] }),
+    lesson("advanced", { difficulty: "advanced", prerequisites: ["tasks", docs] }),
+  ]),
+);
+const node = (key: string) => picture.nodes.find((candidate) => candidate.key === key)!;
+const inside = (box: PictureNode) =>
+  box.x >= 0 && box.y >= 0 && box.x + box.width <= picture.width && box.y + box.height <= picture.height;
+
+describe("wrapText", () => {
+  it("wraps at word boundaries within the width", () => {
+    expect(wrapText("Asynchronous Programming with Async/Await", 22)).toEqual([
+      "Asynchronous",
+      "Programming with",
+      "Async/Await",
+    ]);
+    expect(wrapText("Short title", 22)).toEqual(["Short title"]);
+  });
+});
+
+describe("layoutPicture", () => {
+  it("draws every lesson and external topic as a linked box inside the picture", () => {
+    expect(picture.nodes.map((box) => [box.key, box.href])).toEqual([
+      ["lesson:intro", "/lessons/intro/"],
+      ["lesson:tasks", "/lessons/tasks/"],
+      ["lesson:advanced", "/lessons/advanced/"],
+      [`external:${docs.url}`, docs.url],
+    ]);
+    for (const box of picture.nodes) expect(inside(box), box.key).toBe(true);
+    expect(picture.nodes.every((box) => box.width === NODE_WIDTH)).toBe(true);
+  });
+
+  it("writes the difficulty, or that a topic is elsewhere, in the box", () => {
+    expect(node("lesson:advanced").notes).toEqual(["advanced"]);
+    expect(node(`external:${docs.url}`).notes).toEqual(["external site ↗", "docs.python.org"]);
+    expect(node("lesson:intro").lines.length).toBeGreaterThan(1);
+  });
+
+  it("puts prerequisites above the lessons that need them, with one edge per requirement", () => {
+    expect(picture.edges.map((edge) => [edge.from, edge.to])).toEqual([
+      ["lesson:intro", "lesson:tasks"],
+      ["lesson:tasks", "lesson:advanced"],
+      [`external:${docs.url}`, "lesson:advanced"],
+    ]);
+    for (const edge of picture.edges) expect(node(edge.from).y).toBeLessThan(node(edge.to).y);
+  });
+
+  it("ends each edge at the box of the lesson that needs it, where the arrowhead goes", () => {
+    for (const edge of picture.edges) {
+      const [, x, y] = /(-?[\d.]+),(-?[\d.]+)$/.exec(edge.path)!.map(Number) as [number, number, number];
+      const target = node(edge.to);
+      expect(edge.path).toMatch(/^M[\d.]+,[\d.]+( L[\d.]+,[\d.]+)+$/);
+      const near = (a: number, b: number) => Math.abs(a - b) <= 1;
+      const within = (value: number, from: number, size: number) => value >= from - 1 && value <= from + size + 1;
+      const onBorder =
+        (within(x, target.x, target.width) && (near(y, target.y) || near(y, target.y + target.height))) ||
+        (within(y, target.y, target.height) && (near(x, target.x) || near(x, target.x + target.width)));
+      expect(onBorder, `${edge.path} ends on the border of ${edge.to}`).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,13 @@
+import { describe, expect, it } from "vitest";
+import { sitemapPaths } from "../../../src/integrations/sitemap";
+
+describe("sitemapPaths", () => {
+  it("lists every page as a site path, without the error pages", () => {
+    expect(sitemapPaths(["", "lessons/a/", "404/", "/path/", "500", "keywords/"])).toEqual([
+      "/",
+      "/keywords/",
+      "/lessons/a/",
+      "/path/",
+    ]);
+  });
+});
