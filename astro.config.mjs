@@ -3,13 +3,14 @@ import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
 import { unified } from "@astrojs/markdown-remark";
 import { rehypeCodeBlocks } from "./src/markdown/rehype-code-blocks.ts";
+import { remarkCodeOutputs } from "./src/markdown/remark-code-outputs.ts";
 
 export default defineConfig({
   site: process.env.SITE_URL ?? "http://localhost:4321",
   trailingSlash: "always",
   integrations: [mdx()],
   markdown: {
-    processor: unified({ rehypePlugins: [rehypeCodeBlocks] }),
+    processor: unified({ remarkPlugins: [remarkCodeOutputs], rehypePlugins: [rehypeCodeBlocks] }),
     shikiConfig: {
       // Both themes are emitted as CSS variables; src/styles/global.css picks
       // one with prefers-color-scheme.

@@ -1,0 +1,48 @@
+/**
+ * Makes sure the code block tests have what they need on this machine kind:
+ * a python3 that can import aiohttp (Debian's python3-aiohttp, for Debian's
+ * own /usr/bin/python3; PyPI is out of reach) and the openssl command for the
+ * fixture server's certificate. Installs them with apt-get, loudly, when
+ * missing; a `$PYTHON` chosen by the developer is used as it is.
+ */
+import { execFileSync } from "node:child_process";
+import { choosePython, type Python } from "../../src/codeblocks/interpreter";
+import { aptInstall } from "./system-packages";
+
+function hasCommand(command: string): boolean {
+  try {
+    execFileSync("sh", ["-c", `command -v ${command}`], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function pythonOrUndefined(): Python | undefined {
+  try {
+    return choosePython();
+  } catch {
+    return undefined;
+  }
+}
+
+export function ensureBlockPython(): Python {
+  let python = pythonOrUndefined();
+  if (!python?.hasAiohttp && !process.env.PYTHON) {
+    aptInstall(
+      ["python3-aiohttp"],
+      "The network code blocks need the Python module aiohttp, which no python3 here can import",
+    );
+    python = pythonOrUndefined();
+  }
+  if (!hasCommand("openssl")) {
+    aptInstall(["openssl"], "The network code blocks need the openssl command to make a test certificate");
+  }
+  // Throws, saying what to do, when there is still no usable Python.
+  python ??= choosePython();
+  console.log(
+    `[setup] Code blocks run with ${python.command} (Python ${python.version}, ` +
+      `aiohttp ${python.hasAiohttp ? "available" : "missing: network blocks will be reported as skipped"}).`,
+  );
+  return python;
+}
