@@ -59,8 +59,10 @@ function parse(text: string, file: string): Root {
   try {
     return unified().use(remarkParse).use(remarkFrontmatter).use(remarkMdx).parse(text);
   } catch (error) {
-    const { line, reason } = error as { line?: number; reason?: string };
-    throw new ExtractError(file, line, `not valid MDX: ${reason ?? String(error)}`);
+    const { line, reason = String(error) } = error as { line?: number; reason?: string };
+    // Some MDX messages carry their place only in the text: "... (3:1-3:6)".
+    const quoted = /\((\d+):\d+/.exec(reason)?.[1];
+    throw new ExtractError(file, line ?? (quoted ? Number(quoted) : undefined), `not valid MDX: ${reason}`);
   }
 }
 

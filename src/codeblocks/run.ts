@@ -217,7 +217,7 @@ async function runProcess(
 const indent = (text: string) => text.replace(/^(?=.)/gm, "    ");
 
 /** The start of a long output, for messages. */
-function excerpt(output: string, maxLines = 30): string {
+function excerpt(output: string, maxLines = 20): string {
   const lines = output.trimEnd().split("\n");
   const shown = lines.slice(0, maxLines).map((line) => (line.length > 200 ? `${line.slice(0, 200)}...` : line));
   return indent(
@@ -242,7 +242,8 @@ function judge(
   if (error?.missingModule && network && !error.missingModuleIsStandard) {
     const reason =
       `needs the Python module "${error.missingModule}", which ${options.python} cannot import ` +
-      `(install it for that interpreter, e.g. Debian's python3-${error.missingModule}, or set PYTHON to one that has it)`;
+      "(install it for that interpreter, or set PYTHON to a python3 that has it; " +
+      "npm test installs Debian's python3-aiohttp for /usr/bin/python3)";
     return options.strict
       ? { status: "failed", message: `${reason}; CI must run every block, so this is a failure` }
       : { status: "skipped", message: reason };
@@ -255,7 +256,9 @@ function judge(
       problems.push(`expected it to raise ${describeExpected(block)}, but it finished without an exception.`);
       complete = false;
     } else if (!error.types.includes(raises.type)) {
-      problems.push(`expected it to raise ${describeExpected(block)}, but it raised:\n${indent(error.traceback)}`);
+      problems.push(
+        `expected it to raise ${describeExpected(block)}, but it raised:\n${indent(error.traceback.trimEnd())}`,
+      );
       complete = false;
     } else if (raises.message !== undefined && !outputMatches(raises.message, error.message)) {
       problems.push(
@@ -265,7 +268,7 @@ function judge(
       complete = false;
     }
   } else if (error) {
-    problems.push(`raised an exception:\n${indent(error.traceback)}`);
+    problems.push(`raised an exception:\n${indent(error.traceback.trimEnd())}`);
     complete = false;
   }
 

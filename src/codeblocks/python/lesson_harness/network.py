@@ -105,7 +105,9 @@ def _name(host):
 
 def _getaddrinfo(host, port, family=0, type=0, proto=0, flags=0):
     name = _name(host)
-    if _is_local(name):
+    if _is_local(name) or _ip(name) is not None:
+        # No lookup leaves the machine for an address; connecting to one off
+        # this machine is refused by _local_address.
         return _real_getaddrinfo(host, port, family, type, proto, flags)
     if _is_fixture_host(name):
         if _fixture is None:
