@@ -166,21 +166,24 @@ async function runProcess(
     stderr += chunk.toString();
   });
 
-  const status = await new Promise<number | null>((resolve) => {
+  // How the process ended, e.g. "with status 3" or "by SIGSEGV".
+  const ending = await new Promise<string>((resolve) => {
     child.on("error", (error) => {
       stop(`could not start ${options.python}: ${error.message}`);
-      resolve(null);
+      resolve("without starting");
     });
-    child.on("exit", (code) => {
+    child.on("exit", (code, signal) => {
       killGroup(child.pid);
       // A grandchild that left the process group could hold the pipes open.
       setTimeout(() => {
         child.stdout.destroy();
         child.stderr.destroy();
-        resolve(code);
+        resolve(signal ? `by ${signal}` : `with status ${code}`);
       }, 2000).unref();
     });
-    child.on("close", (code: number | null) => resolve(code));
+    child.on("close", (code: number | null, signal: NodeJS.Signals | null) =>
+      resolve(signal ? `by ${signal}` : `with status ${code}`),
+    );
   });
   clearTimeout(timer);
 
@@ -207,7 +210,7 @@ async function runProcess(
   } else {
     outputs.push(rest);
     if (!problem) {
-      problem = `Python exited with status ${status} before the block finished${stderr ? `:\n${stderr.trimEnd()}` : ""}`;
+      problem = `Python ended ${ending} before the block finished${stderr ? `:\n${stderr.trimEnd()}` : ""}`;
     }
   }
   const exitTime = (performance.now() - started) / 1000;
@@ -228,6 +231,15 @@ function excerpt(output: string, maxLines = 20): string {
 function describeExpected(block: CodeBlock): string {
   const { type, message } = block.settings.raises!;
   return message === undefined ? type : `${type}: ${message}`;
+}
+
+/**
+ * Whether the exception is (a subclass of) the expected type. A dotted name
+ * also matches by its last part: `asyncio.TimeoutError` is the builtin
+ * TimeoutError from Python 3.11 on.
+ */
+function raisesType(expected: string, error: HarnessError): boolean {
+  return error.types.includes(expected) || error.types.includes(expected.split(".").at(-1)!);
 }
 
 /** Judges one block that the harness reported on. */
@@ -255,7 +267,7 @@ function judge(
     if (!error) {
       problems.push(`expected it to raise ${describeExpected(block)}, but it finished without an exception.`);
       complete = false;
-    } else if (!error.types.includes(raises.type)) {
+    } else if (!raisesType(raises.type, error)) {
       problems.push(
         `expected it to raise ${describeExpected(block)}, but it raised:\n${indent(error.traceback.trimEnd())}`,
       );
