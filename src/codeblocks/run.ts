@@ -153,11 +153,12 @@ async function runProcess(
       return;
     }
     text += decoder.write(chunk);
-    let found = text.split(marker).length - 1;
-    while (endTimes.length < found) {
-      endTimes.push((performance.now() - started) / 1000);
-      arm(endTimes.length);
-      found = text.split(marker).length - 1;
+    const ended = text.split(marker).length - 1;
+    if (ended > endTimes.length) {
+      const now = (performance.now() - started) / 1000;
+      while (endTimes.length < ended) endTimes.push(now);
+      // The next block's timeout starts now.
+      arm(ended);
     }
   });
   child.stderr.on("data", (chunk: Buffer) => {
@@ -203,7 +204,7 @@ async function runProcess(
   const rest = segments.slice(records.length).join("");
   const last = records.length - 1;
   const finished =
-    records.length === chain.length || (last >= 0 && records[last]!.error && !chain[last]!.settings.raises);
+    records.length === chain.length || (last >= 0 && records[last]!.error !== null && !chain[last]!.settings.raises);
   if (finished) {
     // Output printed while the interpreter shut down belongs to the last block.
     outputs[outputs.length - 1] += rest;

@@ -180,8 +180,10 @@ describe("real I/O under the virtual clock", () => {
 });
 
 describe("network blocks", () => {
-  it("reach the example domains on a local fixture server, over HTTP and HTTPS, and nothing else", async () => {
+  it("reach the example domains on a local fixture server, over HTTP and HTTPS, and nothing else", async ({ skip }) => {
     const results = await run("network");
+    // Only where aiohttp could not be installed (never on CI, which treats it as a failure).
+    if (at(results, 6).status === "skipped" && !process.env.CI) skip(at(results, 6).message);
     for (const result of results) expect(result, result.message).toMatchObject({ status: "passed" });
     // Network blocks run on the real clock.
     expect(at(results, 6).virtualSeconds).toBeNull();

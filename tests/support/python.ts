@@ -5,18 +5,8 @@
  * fixture server's certificate. Installs them with apt-get, loudly, when
  * missing; a `$PYTHON` chosen by the developer is used as it is.
  */
-import { execFileSync } from "node:child_process";
 import { choosePython, type Python } from "../../src/codeblocks/interpreter";
-import { aptInstall } from "./system-packages";
-
-function hasCommand(command: string): boolean {
-  try {
-    execFileSync("sh", ["-c", `command -v ${command}`], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { aptInstall, commandExists } from "./system-packages";
 
 function pythonOrUndefined(): Python | undefined {
   try {
@@ -44,7 +34,7 @@ export function ensureBlockPython(): Python {
     );
     python = pythonOrUndefined();
   }
-  if (!hasCommand("openssl")) {
+  if (!commandExists("openssl")) {
     install(["openssl"], "The network code blocks need the openssl command to make a test certificate");
   }
   // Throws, saying what to do, when there is still no usable Python.

@@ -12,6 +12,10 @@ thread (asyncio's subprocess watchers are threads). Then it waits for real,
 bounded by the next timer, and the clock moves by the time really waited, so a
 timeout still fires if the real work is too slow.
 
+Standard modules imported by the harness before the patch (asyncio,
+subprocess, threading, queue, socket) keep the real clock for their own
+timeouts, so a `subprocess.run(timeout=...)` still ends.
+
 Not virtual: CPU time (work between sleeps takes no virtual time), sleeps in
 other threads (real, so a thread's work is never skipped), and C-level clocks
 such as `datetime.now()`.
@@ -28,9 +32,8 @@ import time
 import warnings
 import weakref
 
-# Captured before anything is patched: the harness itself measures real time.
-real_monotonic = time.monotonic
-real_perf_counter = time.perf_counter
+# Captured before anything is patched: the selector measures real waits.
+_real_monotonic = time.monotonic
 _real_sleep = time.sleep
 
 _CLOCKS = ("time", "monotonic", "perf_counter")
@@ -139,9 +142,9 @@ class _FastForwardSelector(selectors.BaseSelector):
             if not ready:
                 self._clock.advance(timeout)
             return ready
-        started = real_monotonic()
+        started = _real_monotonic()
         ready = self._inner.select(timeout)
-        waited = real_monotonic() - started
+        waited = _real_monotonic() - started
         self._clock.advance(timeout if timeout is not None and (not ready or waited > timeout) else waited)
         return ready
 
