@@ -3,6 +3,7 @@ import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
 import { unified } from "@astrojs/markdown-remark";
 import { rehypeCodeBlocks } from "./src/markdown/rehype-code-blocks.ts";
+import { remarkCodeOutputs } from "./src/markdown/remark-code-outputs.ts";
 import sitemap from "./src/integrations/sitemap.ts";
 
 export default defineConfig({
@@ -10,7 +11,7 @@ export default defineConfig({
   trailingSlash: "always",
   integrations: [mdx(), sitemap()],
   markdown: {
-    processor: unified({ rehypePlugins: [rehypeCodeBlocks] }),
+    processor: unified({ remarkPlugins: [remarkCodeOutputs], rehypePlugins: [rehypeCodeBlocks] }),
     shikiConfig: {
       // Both themes are emitted as CSS variables; src/styles/global.css picks
       // one with prefers-color-scheme.

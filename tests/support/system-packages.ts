@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 
 const isRoot = () => process.getuid?.() === 0;
 
-function commandExists(command: string): boolean {
+export function commandExists(command: string): boolean {
   try {
     execFileSync("sh", ["-c", `command -v ${command}`], { stdio: "ignore" });
     return true;

@@ -1,0 +1,75 @@
+/**
+ * npm run test:blocks [-- --update] [files...]
+ *
+ * Runs the Python blocks of the lessons (or of the given .mdx files), prints
+ * one line per block and the details of each failure, and ends with
+ * `N passed, N failed, N skipped`. Exit status 1 when anything failed.
+ * --update rewrites output blocks from what the blocks printed.
+ */
+import { parseArgs } from "node:util";
+import { ExtractError } from "./extract";
+import { choosePython } from "./interpreter";
+import type { BlockResult } from "./run";
+import { mdxFiles, readBlocks, runBlocks, summary, type LessonBlocks } from "./suite";
+import { updatedText, writeFileAtomically } from "./update";
+
+const indent = (text: string) => text.replace(/^(?=.)/gm, "    ");
+
+function report(result: BlockResult): string {
+  const { block, status, message } = result;
+  if (status === "passed") return `✓ ${block.name}`;
+  if (status === "skipped") return `- ${block.name} skipped: ${message}`;
+  return `✗ ${block.name}\n${indent(message ?? "")}`;
+}
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    options: { update: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
+    allowPositionals: true,
+  });
+  if (values.help) {
+    console.log("Usage: npm run test:blocks -- [--update] [file.mdx ...]   (default: every lesson)");
+    return 0;
+  }
+
+  const lessons: LessonBlocks[] = [];
+  const problems: string[] = [];
+  for (const path of positionals.length > 0 ? positionals : mdxFiles()) {
+    try {
+      lessons.push(readBlocks(path));
+    } catch (error) {
+      if (!(error instanceof ExtractError) && (error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+      problems.push((error as Error).message);
+    }
+  }
+  for (const problem of problems) console.log(`✗ ${problem}`);
+
+  const python = choosePython();
+  console.log(`Running code blocks with ${python.command} (Python ${python.version}).`);
+  let results = await runBlocks(lessons, { python: python.command, strict: Boolean(process.env.CI) });
+
+  if (values.update) {
+    const updated = new Set<string>();
+    for (const lesson of lessons) {
+      const own = results.filter((result) => result.block.file === lesson.file);
+      const { text, changed } = updatedText(lesson.text, own);
+      if (changed.length === 0) continue;
+      writeFileAtomically(lesson.file, text);
+      for (const block of changed) updated.add(block.name);
+      console.log(`Updated ${changed.length} output block(s) in ${lesson.file}.`);
+    }
+    // `output` is only set when the block ran to its end as expected, so once
+    // its output block holds that output, nothing is wrong with it any more.
+    results = results.map((result): BlockResult => {
+      if (!updated.has(result.block.name) || result.output === undefined) return result;
+      const { message: _message, ...rest } = result;
+      return { ...rest, status: "passed" };
+    });
+  }
+
+  for (const result of results) console.log(report(result));
+  console.log(summary(results, problems.length));
+  return results.some((result) => result.status === "failed") || problems.length > 0 ? 1 : 0;
+}
+
+process.exitCode = await main();

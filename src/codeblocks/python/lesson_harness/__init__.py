@@ -1,0 +1,1 @@
+"""The Python side of the code block tests: see blocks.py (entry), clock.py, network.py."""

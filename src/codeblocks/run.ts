@@ -1,0 +1,350 @@
+/**
+ * Runs a chain of code blocks (a block and the `continue` blocks after it) in
+ * a fresh Python process and judges each block.
+ *
+ * The process runs src/codeblocks/python/run_blocks.py in an empty temp
+ * working directory, with stdin closed (/dev/null), in its own process group
+ * so that a timeout or an output flood kills it and everything it started.
+ * It reports each block through a results file and splits its output by
+ * printing a random marker after each block (see lesson_harness/blocks.py).
+ */
+import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { StringDecoder } from "node:string_decoder";
+import { fixtureCertificates, type FixtureCertificates } from "./certificates";
+import { outputDiff, outputMatches } from "./compare";
+import type { CodeBlock } from "./extract";
+
+const HARNESS = join(import.meta.dirname, "python", "run_blocks.py");
+export const DEFAULT_MAX_OUTPUT_BYTES = 100_000;
+/** How long the process may take to exit after its last block. */
+const EXIT_GRACE_SECONDS = 5;
+
+export interface RunOptions {
+  /** The Python command (see interpreter.ts). */
+  python: string;
+  /** Fail, instead of skip, a network block whose module is missing: CI must run every block. */
+  strict?: boolean;
+  maxOutputBytes?: number;
+}
+
+export type Status = "passed" | "failed" | "skipped";
+
+export interface BlockResult {
+  block: CodeBlock;
+  status: Status;
+  /** Why it failed or was skipped. */
+  message?: string;
+  /** What it printed, when it ran to its end the way its settings expect (then --update may record it). */
+  output?: string;
+  /** Real time from the start of the block (or of the process, for the first block) to its end. */
+  realSeconds: number;
+  /** Virtual seconds the block slept; null on the real clock. */
+  virtualSeconds: number | null;
+}
+
+interface HarnessError {
+  type: string;
+  types: string[];
+  message: string;
+  traceback: string;
+  missingModule?: string;
+  missingModuleIsStandard?: boolean;
+}
+
+interface HarnessRecord {
+  error: HarnessError | null;
+  virtualSeconds: number | null;
+}
+
+interface ProcessRun {
+  /** Output of each block that reported, plus the unfinished block's output if it was stopped. */
+  outputs: string[];
+  records: HarnessRecord[];
+  /** Seconds from spawn to each block's end marker. */
+  endTimes: number[];
+  /** Seconds from spawn to the end of the process. */
+  exitTime: number;
+  /** Why the process was stopped or failed, if it was. */
+  problem?: string;
+}
+
+const needsNetwork = (chain: readonly CodeBlock[]) => chain.some((block) => block.settings.network);
+const onRealClock = (chain: readonly CodeBlock[]) => chain.some((b) => b.settings.network || b.settings.realtime);
+
+function killGroup(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, "SIGKILL");
+  } catch {
+    // Already gone.
+  }
+}
+
+async function runProcess(
+  chain: readonly CodeBlock[],
+  fileText: string,
+  certificates: FixtureCertificates | null,
+  options: RunOptions,
+): Promise<ProcessRun> {
+  const dir = mkdtempSync(join(tmpdir(), "lesson-block-"));
+  const work = join(dir, "work");
+  mkdirSync(work);
+  const marker = `\u0000${randomUUID()}\u0000`;
+  const resultsFile = join(dir, "results.jsonl");
+  const job = {
+    files: { [chain[0]!.file]: fileText },
+    blocks: chain.map((block) => ({
+      file: block.file,
+      firstLine: block.firstCodeLine,
+      source: block.code,
+      expectsError: block.settings.raises !== undefined,
+    })),
+    clock: onRealClock(chain) ? "real" : "virtual",
+    network: certificates,
+    marker,
+    results: resultsFile,
+  };
+  writeFileSync(join(dir, "job.json"), JSON.stringify(job));
+
+  const maxBytes = options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES;
+  const started = performance.now();
+  const endTimes: number[] = [];
+  let text = "";
+  let bytes = 0;
+  let stderr = "";
+  let problem: string | undefined;
+  let timer: NodeJS.Timeout | undefined;
+
+  const child = spawn(options.python, ["-B", "-u", "-X", "utf8", HARNESS, join(dir, "job.json")], {
+    cwd: work,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+    // A fixed hash seed keeps the printing order of sets stable from run to run.
+    env: { ...process.env, PYTHONHASHSEED: "0" },
+  });
+  const stop = (reason: string) => {
+    problem ??= reason;
+    killGroup(child.pid);
+  };
+  const arm = (finished: number) => {
+    clearTimeout(timer);
+    const block = chain[finished];
+    const seconds = block ? block.settings.timeout : EXIT_GRACE_SECONDS;
+    timer = setTimeout(() => {
+      stop(
+        block
+          ? `timed out after ${seconds} s (set a longer timeout=<seconds> in the fence if it really needs more)`
+          : `the process did not exit within ${seconds} s after its last block (a thread or child process still running?)`,
+      );
+    }, seconds * 1000);
+  };
+  arm(0);
+
+  const decoder = new StringDecoder("utf8");
+  child.stdout.on("data", (chunk: Buffer) => {
+    bytes += chunk.length;
+    if (bytes > maxBytes) {
+      stop(`printed more than ${maxBytes} bytes, the output limit (an endless loop?)`);
+      return;
+    }
+    text += decoder.write(chunk);
+    const ended = text.split(marker).length - 1;
+    if (ended > endTimes.length) {
+      const now = (performance.now() - started) / 1000;
+      while (endTimes.length < ended) endTimes.push(now);
+      // The next block's timeout starts now.
+      arm(ended);
+    }
+  });
+  child.stderr.on("data", (chunk: Buffer) => {
+    // Only the harness's own start-up problems land here: it merges the
+    // block's stderr into stdout.
+    stderr += chunk.toString();
+  });
+
+  // How the process ended, e.g. "with status 3" or "by SIGSEGV".
+  const ending = await new Promise<string>((resolve) => {
+    child.on("error", (error) => {
+      stop(`could not start ${options.python}: ${error.message}`);
+      resolve("without starting");
+    });
+    child.on("exit", (code, signal) => {
+      killGroup(child.pid);
+      // A grandchild that left the process group could hold the pipes open.
+      setTimeout(() => {
+        child.stdout.destroy();
+        child.stderr.destroy();
+        resolve(signal ? `by ${signal}` : `with status ${code}`);
+      }, 2000).unref();
+    });
+    child.on("close", (code: number | null, signal: NodeJS.Signals | null) =>
+      resolve(signal ? `by ${signal}` : `with status ${code}`),
+    );
+  });
+  clearTimeout(timer);
+
+  let records: HarnessRecord[] = [];
+  try {
+    records = readFileSync(resultsFile, "utf8")
+      .split("\n")
+      .filter((line) => line.length > 0)
+      .map((line) => JSON.parse(line) as HarnessRecord);
+  } catch {
+    // No results file: the harness died before the first block finished.
+  }
+  rmSync(dir, { recursive: true, force: true });
+
+  const segments = text.split(marker);
+  const outputs = segments.slice(0, records.length);
+  const rest = segments.slice(records.length).join("");
+  const last = records.length - 1;
+  const finished =
+    records.length === chain.length || (last >= 0 && records[last]!.error !== null && !chain[last]!.settings.raises);
+  if (finished) {
+    // Output printed while the interpreter shut down belongs to the last block.
+    outputs[outputs.length - 1] += rest;
+  } else {
+    outputs.push(rest);
+    if (!problem) {
+      problem = `Python ended ${ending} before the block finished${stderr ? `:\n${stderr.trimEnd()}` : ""}`;
+    }
+  }
+  const exitTime = (performance.now() - started) / 1000;
+  return { outputs, records, endTimes, exitTime, ...(problem !== undefined && { problem }) };
+}
+
+const indent = (text: string) => text.replace(/^(?=.)/gm, "    ");
+
+/** The start of a long output, for messages. */
+function excerpt(output: string, maxLines = 20): string {
+  const lines = output.trimEnd().split("\n");
+  const shown = lines.slice(0, maxLines).map((line) => (line.length > 200 ? `${line.slice(0, 200)}...` : line));
+  return indent(
+    lines.length > maxLines ? `${shown.join("\n")}\n[${lines.length - maxLines} more lines]` : shown.join("\n"),
+  );
+}
+
+function describeExpected(block: CodeBlock): string {
+  const { type, message } = block.settings.raises!;
+  return message === undefined ? type : `${type}: ${message}`;
+}
+
+/**
+ * Whether the exception is (a subclass of) the expected type. A dotted name
+ * also matches by its last part: `asyncio.TimeoutError` is the builtin
+ * TimeoutError from Python 3.11 on.
+ */
+function raisesType(expected: string, error: HarnessError): boolean {
+  return error.types.includes(expected) || error.types.includes(expected.split(".").at(-1)!);
+}
+
+/** Judges one block that the harness reported on. */
+function judge(
+  block: CodeBlock,
+  record: HarnessRecord,
+  output: string,
+  options: RunOptions,
+): Pick<BlockResult, "status" | "message" | "output"> {
+  const { error } = record;
+  const { raises, network } = block.settings;
+  if (error?.missingModule && network && !error.missingModuleIsStandard) {
+    const reason =
+      `needs the Python module "${error.missingModule}", which ${options.python} cannot import ` +
+      "(install it for that interpreter, or set PYTHON to a python3 that has it; " +
+      "npm test installs Debian's python3-aiohttp for /usr/bin/python3)";
+    return options.strict
+      ? { status: "failed", message: `${reason}; CI must run every block, so this is a failure` }
+      : { status: "skipped", message: reason };
+  }
+
+  const problems: string[] = [];
+  let complete = true;
+  if (raises) {
+    if (!error) {
+      problems.push(`expected it to raise ${describeExpected(block)}, but it finished without an exception.`);
+      complete = false;
+    } else if (!raisesType(raises.type, error)) {
+      problems.push(
+        `expected it to raise ${describeExpected(block)}, but it raised:\n${indent(error.traceback.trimEnd())}`,
+      );
+      complete = false;
+    } else if (raises.message !== undefined && !outputMatches(raises.message, error.message)) {
+      problems.push(
+        `raised ${raises.type} as expected, but with another message:\n` +
+          indent(outputDiff(raises.message, error.message, "expected message", "actual message")),
+      );
+      complete = false;
+    }
+  } else if (error) {
+    problems.push(`raised an exception:\n${indent(error.traceback.trimEnd())}`);
+    complete = false;
+  }
+
+  const expected = block.output?.text ?? "";
+  if (!outputMatches(expected, output)) {
+    problems.push(
+      block.output
+        ? `printed something other than its output block (${block.file}:${block.output.start}-${block.output.end}):\n` +
+            indent(outputDiff(expected, output, "expected", "actual"))
+        : "printed output but has no ```output block after it; add one (npm run test:blocks -- --update writes it):\n" +
+            excerpt(output),
+    );
+  }
+  const result = complete ? { output } : {};
+  return problems.length === 0
+    ? { status: "passed", ...result }
+    : { status: "failed", message: problems.join("\n"), ...result };
+}
+
+/**
+ * Runs the chain and returns one result per block, in order. `fileText` is the
+ * MDX file the blocks come from, so tracebacks can quote it.
+ */
+export async function runChain(
+  chain: readonly CodeBlock[],
+  fileText: string,
+  options: RunOptions,
+): Promise<BlockResult[]> {
+  const first = chain[0]!;
+  if (first.settings.skip !== undefined) {
+    return [{ block: first, status: "skipped", message: first.settings.skip, realSeconds: 0, virtualSeconds: null }];
+  }
+  let certificates: FixtureCertificates | null = null;
+  if (needsNetwork(chain)) {
+    try {
+      certificates = fixtureCertificates();
+    } catch (error) {
+      const message = (error as Error).message;
+      return chain.map((block) => ({ block, status: "failed", message, realSeconds: 0, virtualSeconds: null }));
+    }
+  }
+
+  const run = await runProcess(chain, fileText, certificates, options);
+  let stoppedAt: CodeBlock | undefined;
+  return chain.map((block, index): BlockResult => {
+    const realSeconds =
+      (run.endTimes[index] ?? run.exitTime) - (index > 0 ? (run.endTimes[index - 1] ?? run.exitTime) : 0);
+    const record = run.records[index];
+    const output = run.outputs[index] ?? "";
+    if (stoppedAt) {
+      const message = `not run, because ${stoppedAt.name} before it in the chain failed.`;
+      return { block, status: "failed", message, realSeconds: 0, virtualSeconds: null };
+    }
+    if (!record) {
+      stoppedAt = block;
+      const printed = output.trimEnd() ? `\nIt printed:\n${excerpt(output)}` : "";
+      return { block, status: "failed", message: `${run.problem}${printed}`, realSeconds, virtualSeconds: null };
+    }
+    const verdict = judge(block, record, output, options);
+    if (record.error && !block.settings.raises) stoppedAt = block;
+    if (index === run.records.length - 1 && run.problem && verdict.status !== "failed") {
+      return { block, status: "failed", message: run.problem, realSeconds, virtualSeconds: record.virtualSeconds };
+    }
+    return { block, ...verdict, realSeconds, virtualSeconds: record.virtualSeconds };
+  });
+}

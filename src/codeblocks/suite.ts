@@ -1,0 +1,63 @@
+/**
+ * The pieces the block tests, the CLI and the benchmark share: which files
+ * hold lessons, reading a file's blocks, and running them.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative, resolve, sep } from "node:path";
+import { chains, extractBlocks, type CodeBlock } from "./extract";
+import { runChain, type BlockResult, type RunOptions } from "./run";
+
+export const LESSONS_DIR = "content/lessons";
+
+export interface LessonBlocks {
+  /** Path relative to the current directory, with forward slashes: how names and tracebacks show it. */
+  file: string;
+  text: string;
+  blocks: CodeBlock[];
+}
+
+/** The .mdx files of a folder, sorted, as paths relative to the current directory. */
+export function mdxFiles(dir: string = LESSONS_DIR): string[] {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith(".mdx"))
+    .sort()
+    .map((name) => join(dir, name));
+}
+
+export function displayPath(path: string): string {
+  return relative(process.cwd(), resolve(path)).split(sep).join("/");
+}
+
+/** Reads a file's blocks; throws an ExtractError naming the file and line on bad input. */
+export function readBlocks(path: string): LessonBlocks {
+  const file = displayPath(path);
+  const text = readFileSync(path, "utf8");
+  return { file, text, blocks: extractBlocks(text, file) };
+}
+
+/** Runs `task` over `items`, at most `limit` at a time, keeping the order of results. */
+async function mapLimited<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/** Runs every chain of the given files (two processes at a time); results in file order. */
+export async function runBlocks(lessons: readonly LessonBlocks[], options: RunOptions): Promise<BlockResult[]> {
+  const jobs = lessons.flatMap((lesson) => chains(lesson.blocks).map((chain) => ({ chain, text: lesson.text })));
+  const results = await mapLimited(jobs, 2, ({ chain, text }) => runChain(chain, text, options));
+  return results.flat();
+}
+
+/** `N passed, N failed, N skipped` */
+export function summary(results: readonly Pick<BlockResult, "status">[], extraFailures = 0): string {
+  const count = (status: BlockResult["status"]) => results.filter((result) => result.status === status).length;
+  return `${count("passed")} passed, ${count("failed") + extraFailures} failed, ${count("skipped")} skipped`;
+}

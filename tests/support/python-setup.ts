@@ -1,0 +1,17 @@
+/**
+ * Vitest global setup: finds (and on this machine kind installs) the Python
+ * for the code block tests once, before any worker starts, and hands its
+ * command to the tests through `inject("python")`.
+ */
+import type { TestProject } from "vitest/node";
+import { ensureBlockPython } from "./python";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    python: string;
+  }
+}
+
+export function setup(project: TestProject): void {
+  project.provide("python", ensureBlockPython().command);
+}
