@@ -19,17 +19,12 @@ import type { VFile } from "vfile";
 import { OUTPUT_LANGUAGE, RUN_LANGUAGE } from "../codeblocks/extract";
 import { parseSettings, SettingsError, type BlockSettings } from "../codeblocks/settings";
 
-/** An mdast node that turns into the panel's HTML; remark-rehype builds it from `data`. */
-interface OutputPanel {
-  type: "outputPanel";
-  data: { hName: "figure"; hProperties: Record<string, unknown>; hChildren: ElementContent[] };
-}
-
-declare module "mdast" {
-  interface BlockContentMap {
-    outputPanel: OutputPanel;
-  }
-}
+/**
+ * The panel is carried by a paragraph node whose `data` makes remark-rehype
+ * emit a <figure> with the given children instead: a standard node type, so
+ * no module augmentation of mdast leaks into other code that walks trees.
+ */
+type OutputPanel = Paragraph & { data: { hName: "figure" } };
 
 function exceptionLines({ raises }: BlockSettings): string {
   if (!raises) return "";
@@ -45,7 +40,8 @@ function outputPanel(settings: BlockSettings, output: Code | undefined): OutputP
     ? ["Output ", h("span", { className: ["code-output-note"] }, "(from a local test server standing in for the web)")]
     : ["Output"];
   return {
-    type: "outputPanel",
+    type: "paragraph",
+    children: [],
     data: {
       hName: "figure",
       // Search indexes the lessons' prose and code, not program output.
