@@ -10,7 +10,6 @@
  * Settings are read by the same parser as the test runner's, so a typo in a
  * fence fails the build with the file and line.
  */
-import type { ElementContent } from "hast";
 import { h } from "hastscript";
 import type { BlockContent, Code, Paragraph, Root } from "mdast";
 import type {} from "mdast-util-to-hast";
