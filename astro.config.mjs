@@ -3,11 +3,13 @@ import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
 import { unified } from "@astrojs/markdown-remark";
 import { rehypeCodeBlocks } from "./src/markdown/rehype-code-blocks.ts";
+import { pagefind } from "./src/integrations/pagefind.ts";
+import { searchUi } from "./src/integrations/search-ui.ts";
 
 export default defineConfig({
   site: process.env.SITE_URL ?? "http://localhost:4321",
   trailingSlash: "always",
-  integrations: [mdx()],
+  integrations: [mdx(), pagefind(), searchUi()],
   markdown: {
     processor: unified({ rehypePlugins: [rehypeCodeBlocks] }),
     shikiConfig: {
