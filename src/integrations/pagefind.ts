@@ -5,13 +5,19 @@
  * silently not written must fail the build, not ship a site whose search says
  * "no results" for everything.
  */
+import { rename, rm } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import type { AstroIntegration } from "astro";
-import type * as PagefindModule from "pagefind";
+import type { PagefindIndex, PagefindServiceConfig } from "pagefind";
 
 /** The part of the `pagefind` Node API this integration uses; tests pass a fake. */
-export type PagefindApi = Pick<typeof PagefindModule, "createIndex" | "close">;
+export interface PagefindApi {
+  createIndex(
+    config?: PagefindServiceConfig,
+  ): Promise<{ errors: string[]; index?: Pick<PagefindIndex, "addDirectory" | "writeFiles"> }>;
+  close(): Promise<unknown>;
+}
 
 export interface IndexResult {
   /** HTML files Pagefind read; only lesson pages (data-pagefind-body) end up in the index. */
@@ -39,9 +45,15 @@ export async function buildSearchIndex(siteDir: string, api: PagefindApi): Promi
 
     const added = await index.addDirectory({ path: siteDir });
     check(`index the HTML files in ${siteDir}`, added.errors);
+    // Written aside and moved into place, so the site never holds half an index.
     const outputPath = join(siteDir, BUNDLE_DIR);
-    const written = await index.writeFiles({ outputPath });
+    const partialPath = `${outputPath}.partial`;
+    await rm(partialPath, { recursive: true, force: true });
+    const written = await index.writeFiles({ outputPath: partialPath });
+    if (written.errors.length > 0) await rm(partialPath, { recursive: true, force: true });
     check(`write the index to ${outputPath}`, written.errors);
+    await rm(outputPath, { recursive: true, force: true });
+    await rename(partialPath, outputPath);
     return { filesRead: added.page_count, outputPath };
   } finally {
     // The Node API runs the Pagefind binary as a child process; without this

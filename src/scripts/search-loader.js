@@ -7,7 +7,7 @@
   if (!form || !field) return;
   let ui;
   const load = () => {
-    ui ??= import(form.dataset.searchModule);
+    ui ??= import(/* @vite-ignore */ form.dataset.searchModule);
     return ui;
   };
   const fail = (status) => () => {

@@ -6,6 +6,9 @@ export const MESSAGES = {
   tooShort: `Type at least ${MIN_QUERY_LENGTH} characters to search.`,
   searching: "Searching…",
   truncated: `Only the first ${MAX_QUERY_LENGTH} characters of the search are used.`,
+  /** Under `astro dev` there is no index: Pagefind runs after the build. */
+  devNoIndex: "Search works on the built site only: its index is made by npm run build. Run npm start to try it.",
+  unavailable: "Search is unavailable: the search index could not be loaded. Please try again later.",
 } as const;
 
 const lessons = (count: number) => (count === 1 ? "1 lesson" : `${count} lessons`);

@@ -89,6 +89,15 @@ export function startSearchPage(root: HTMLElement): void {
     clearTimeout(timer);
     timer = setTimeout(search, TYPING_PAUSE_MS);
   });
+  input.addEventListener("keydown", (event) => {
+    // A shortcut past the filters: the results are plain links in tab order after them.
+    if (event.key !== "ArrowDown") return;
+    const first = list.querySelector("a");
+    if (first) {
+      event.preventDefault();
+      first.focus();
+    }
+  });
   form.addEventListener("change", (event) => {
     if (event.target instanceof HTMLInputElement && event.target.type === "checkbox") void search();
   });

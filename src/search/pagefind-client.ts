@@ -3,6 +3,7 @@
  * next to the index. Only the part of its API the UI uses is typed here (from
  * Pagefind 1.6's search API documentation and the objects it returns).
  */
+import { MESSAGES } from "./messages";
 import type { PagefindFilter } from "./query";
 
 /** For each filter, how many pages carry each of its values: `{ difficulty: { beginner: 2 } }`. */
@@ -68,12 +69,9 @@ export function loadPagefind(): Promise<PagefindModule> {
       const url = "/pagefind/pagefind.js";
       pagefind = (await import(/* @vite-ignore */ url)) as PagefindModule;
     } catch (error) {
-      throw new SearchUnavailableError(
-        import.meta.env.DEV
-          ? "Search works on the built site only: the index exists after `npm run build`. Run `npm start` to try it."
-          : "Search is unavailable: the search index could not be loaded. Please try again later.",
-        { cause: error },
-      );
+      throw new SearchUnavailableError(import.meta.env.DEV ? MESSAGES.devNoIndex : MESSAGES.unavailable, {
+        cause: error,
+      });
     }
     await pagefind.options({ ranking: RANKING, excerptLength: EXCERPT_LENGTH });
     await pagefind.init();
