@@ -10,6 +10,7 @@ import { loadPagefind } from "./pagefind-client";
 import {
   FACETS,
   exceedsMaxLength,
+  hasFilters,
   normalizeQuery,
   paramsFromState,
   planSearch,
@@ -34,6 +35,7 @@ export function startSearchPage(root: HTMLElement): void {
   const note = required<HTMLElement>(root, "[data-search-note]");
   const list = required<HTMLOListElement>(root, "[data-search-results]");
   const moreButton = required<HTMLButtonElement>(root, "[data-search-more]");
+  const filtersBox = required<HTMLDetailsElement>(root, "[data-search-filters]");
   const boxes = [...form.querySelectorAll<HTMLInputElement>("input[type=checkbox]")];
   let generation = 0;
   let outcome: SearchOutcome | undefined;
@@ -117,6 +119,8 @@ export function startSearchPage(root: HTMLElement): void {
     box.checked = FACETS.some((facet) => box.name === facet && state.filters[facet].includes(box.value));
   }
   if (exceedsMaxLength(raw.get("q") ?? "")) note.textContent = MESSAGES.truncated;
+  // On a phone the filters would push the results off screen; they start folded unless in use.
+  filtersBox.open = hasFilters(state) || matchMedia("(min-width: 50rem)").matches;
   root.hidden = false;
   void search();
 }

@@ -5,6 +5,8 @@ import { e2ePort } from "../support/ports";
 import { MESSAGES } from "../../src/search/messages";
 
 // `astro dev` serves pages but has no search index: that is made by the build.
+test.describe.configure({ mode: "serial" });
+
 const ROOT = join(import.meta.dirname, "../..");
 const port = e2ePort(1);
 const base = `http://localhost:${port}`;

@@ -40,11 +40,14 @@ test("on the course, every lesson that lists a keyword ranks above the lessons t
   expect(contested, "some keyword is also mentioned by lessons that do not list it").toBeGreaterThan(0);
 });
 
-test.describe("keyword weighting on a site built to test it", () => {
+test.describe("a site built to test ranking and long result lists", () => {
+  // One worker builds and serves the site on one port for all of these tests.
+  test.describe.configure({ mode: "serial" });
+
   // One lesson lists "semaphore" as a keyword and says it once; the other does not
   // list it but repeats it, even in headings. Text alone ranks the second first.
   const filler = "Tasks wait for input and output while the event loop runs other coroutines. ".repeat(8);
-  const fixtureLessons = {
+  const fixtureLessons: Record<string, string> = {
     "limiting-concurrency.mdx": lessonFile(
       validFrontmatter({
         title: "Limiting Concurrency",
@@ -66,6 +69,15 @@ test.describe("keyword weighting on a site built to test it", () => {
         "Each semaphore keeps a counter.\n",
     ),
   };
+
+  // More lessons than the search page shows at once, to exercise "Show more results".
+  const extra = 22;
+  for (let n = 1; n <= extra; n += 1) {
+    fixtureLessons[`filler-${n}.mdx`] = lessonFile(
+      validFrontmatter({ title: `Filler Lesson ${n}`, source: `content/sources/filler-${n}.md` }),
+      `## Part ${n}\n\nA short lesson about coroutines and the event loop, number ${n}.\n`,
+    );
+  }
 
   let build: FixtureBuild;
   let server: Awaited<ReturnType<typeof serveDirectory>>;
@@ -97,5 +109,20 @@ test.describe("keyword weighting on a site built to test it", () => {
 
     await page.goto(`${server.url}/search/`);
     expect(await rankedTitles(page, "semaphore")).toEqual(["Limiting Concurrency", "Protecting Shared State"]);
+  });
+
+  test("a long result list shows the first results and loads the rest on request", async ({ page }) => {
+    await page.goto(`${server.url}/search/?q=coroutine`);
+    const status = page.locator("main").getByRole("status");
+    await expect(status).toHaveText(/^\d+ lessons found for “coroutine”/);
+    const total = Number((await status.innerText()).split(" ")[0]);
+    expect(total).toBeGreaterThanOrEqual(extra);
+    const results = page.locator("main .search-result");
+    await expect(results).toHaveCount(20);
+    await page.getByRole("button", { name: "Show more results" }).click();
+    await expect(results).toHaveCount(total);
+    await expect(page.getByRole("button", { name: "Show more results" })).toBeHidden();
+    // Keyboard users continue where the new results begin.
+    await expect(results.nth(20).locator(".search-result-link")).toBeFocused();
   });
 });
