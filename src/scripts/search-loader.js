@@ -5,30 +5,39 @@
   const form = document.querySelector("[data-site-search]");
   const field = form?.querySelector("input[name=q]");
   if (!form || !field) return;
+  const FAILED = "Search could not be loaded. Reload the page to try again.";
   let ui;
-  const load = () => {
-    ui ??= import(/* @vite-ignore */ form.dataset.searchModule);
-    return ui;
-  };
-  const fail = (status) => () => {
-    status.textContent = "Search could not be loaded. Reload the page to try again.";
+  const load = () => (ui ??= import(/* @vite-ignore */ form.dataset.searchModule));
+  /** Shows the failure in `shown` and writes it to the given status elements. */
+  const report = (shown, ...statuses) => {
+    shown.hidden = false;
+    for (const status of statuses) status.textContent = FAILED;
   };
 
   field.addEventListener(
     "focus",
     () => {
-      load().then((module) => module.attachHeaderSearch(form), fail(form.querySelector("[data-search-announcer]")));
+      load().then(
+        (module) => module.attachHeaderSearch(form),
+        () =>
+          report(
+            form.querySelector("[data-search-panel]"),
+            form.querySelector("[data-search-status]"),
+            form.querySelector("[data-search-announcer]"),
+          ),
+      );
     },
     { once: true },
   );
 
   // "/" jumps to search, as on most documentation sites, unless the reader is typing.
+  const typing = "textarea, select, input:not([type=checkbox], [type=radio], [type=button], [type=submit])";
   document.addEventListener("keydown", (event) => {
     if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
     const target = event.target;
-    if (target instanceof HTMLElement && (target.isContentEditable || target.closest("input, textarea, select")))
-      return;
+    if (target instanceof HTMLElement && (target.isContentEditable || target.matches(typing))) return;
     event.preventDefault();
+    // On the search page its own field takes the shortcut, once the page is running.
     const primary = document.querySelector("[data-search-primary]:not([hidden] *)") ?? field;
     primary.focus();
     primary.select();
@@ -36,7 +45,11 @@
 
   const startPage = () => {
     const page = document.querySelector("[data-search-page]");
-    if (page) load().then((module) => module.startSearchPage(page), fail(page.querySelector("[data-search-status]")));
+    if (!page) return;
+    load().then(
+      (module) => module.startSearchPage(page),
+      () => report(page, page.querySelector("[data-search-status]")),
+    );
   };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", startPage);
   else startPage();

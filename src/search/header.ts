@@ -43,33 +43,40 @@ export function attachHeaderSearch(form: HTMLFormElement): void {
   const open = () => (panel.hidden = false);
   const close = () => (panel.hidden = true);
 
+  /** Replaces the listed results. Focus on a result that disappears goes back to the field, not to the page. */
+  const show = (results: HTMLLIElement[]) => {
+    if (panel.contains(document.activeElement)) input.focus();
+    list.replaceChildren(...results);
+  };
+
   const update = async () => {
     const current = ++generation;
     const state: SearchState = { query: normalizeQuery(input.value), filters: { difficulty: [], keyword: [] } };
     const plan = planSearch(state);
-    list.replaceChildren();
-    all.hidden = true;
-    if (plan.kind === "empty") {
-      say("");
-      close();
+    if (plan.kind !== "search") {
+      show([]);
+      all.hidden = true;
+      if (plan.kind === "empty") close();
+      else open();
+      say(plan.kind === "empty" ? "" : MESSAGES.tooShort);
       return;
     }
     open();
-    if (plan.kind === "too-short") {
-      say(MESSAGES.tooShort);
-      return;
-    }
+    // Earlier results stay until the new ones arrive, so the list does not flicker while typing.
     status.textContent = MESSAGES.searching;
     try {
       const outcome = await runSearch(await loadPagefind(), plan, SHOWN_RESULTS);
       if (current !== generation) return;
-      list.replaceChildren(...outcome.results.map((result) => renderResult(result, { sections: 1 })));
+      show(outcome.results.map((result) => renderResult(result, { sections: 1 })));
       all.href = `/search/?${paramsFromState(state)}`;
       all.textContent = outcome.total > SHOWN_RESULTS ? `All ${outcome.total} results, with filters` : "Filter results";
       all.hidden = outcome.total === 0;
       say(resultSummary(outcome.total, state));
     } catch (error) {
-      if (current === generation) say(error instanceof Error ? error.message : String(error));
+      if (current !== generation) return;
+      show([]);
+      all.hidden = true;
+      say(error instanceof Error ? error.message : String(error));
     }
   };
 

@@ -49,6 +49,12 @@ export function startSearchPage(root: HTMLElement): void {
     };
   };
 
+  /** Replaces the listed results. Focus on a result that disappears goes back to the field, not to the page. */
+  const show = (results: HTMLLIElement[]) => {
+    if (list.contains(document.activeElement)) input.focus();
+    list.replaceChildren(...results);
+  };
+
   const search = async () => {
     const current = ++generation;
     const state = readForm();
@@ -58,29 +64,34 @@ export function startSearchPage(root: HTMLElement): void {
     outcome = undefined;
     moreButton.hidden = true;
     if (plan.kind !== "search") {
-      list.replaceChildren();
+      show([]);
       status.textContent = plan.kind === "empty" ? MESSAGES.empty : MESSAGES.tooShort;
       return;
     }
-    status.textContent = MESSAGES.searching;
+    // The status is a live region: it announces the outcome, not every keystroke's "busy".
+    list.setAttribute("aria-busy", "true");
     try {
       const found = await runSearch(await loadPagefind(), plan, PAGE_SIZE);
       if (current !== generation) return;
       outcome = found;
-      list.replaceChildren(...found.results.map((result) => renderResult(result, { headingLevel: 2, sections: 3 })));
+      show(found.results.map((result) => renderResult(result, { headingLevel: 2, sections: 3 })));
       moreButton.hidden = found.total <= found.results.length;
       status.textContent = resultSummary(found.total, state);
     } catch (error) {
       if (current !== generation) return;
-      list.replaceChildren();
+      show([]);
       status.textContent = error instanceof Error ? error.message : String(error);
+    } finally {
+      if (current === generation) list.removeAttribute("aria-busy");
     }
   };
 
   moreButton.addEventListener("click", async () => {
     if (!outcome) return;
+    const current = generation;
     const shownBefore = list.children.length;
     const next = await outcome.more(PAGE_SIZE);
+    if (current !== generation) return;
     list.append(...next.map((result) => renderResult(result, { headingLevel: 2, sections: 3 })));
     moreButton.hidden = list.children.length >= outcome.total;
     // Keep keyboard users in place: move to the first newly added result.

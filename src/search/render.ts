@@ -19,7 +19,7 @@ function element<K extends keyof HTMLElementTagNameMap>(
   ...children: (Node | string)[]
 ): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
-  node.className = className;
+  if (className) node.className = className;
   node.append(...children);
   return node;
 }

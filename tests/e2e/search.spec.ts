@@ -86,6 +86,15 @@ test.describe("loading", () => {
     await page.keyboard.type("a/b");
     await expect(headerField(page)).toHaveValue("a/b");
   });
+  test("if the search code cannot be loaded, the field and the page say so", async ({ page }) => {
+    await page.route("**/search-ui.js", (route) => route.fulfill({ status: 503, body: "" }));
+    await page.goto("/");
+    await headerField(page).focus();
+    await expect(headerPanel(page)).toContainText("Search could not be loaded");
+    await expect(page.locator("[data-search-announcer]")).toContainText("Search could not be loaded");
+    await page.goto("/search/?q=gather");
+    await expect(pageStatus(page)).toContainText("Search could not be loaded");
+  });
 });
 
 test.describe("finding lessons", () => {
@@ -318,7 +327,7 @@ test.describe("keyboard", () => {
     await expect(headerField(page)).toBeFocused();
     await page.keyboard.type("gather");
     const panel = headerPanel(page);
-    await expect(panel.locator(".search-result").first()).toBeVisible();
+    await expect(panel.locator(".search-status")).toHaveText(/found for “gather”/);
 
     await page.keyboard.press("ArrowDown");
     const links = panel.locator("a:visible");
@@ -352,6 +361,7 @@ test.describe("keyboard", () => {
 
   test("on the search page, / focuses its field and the results are reachable by keyboard", async ({ page }) => {
     await page.goto("/search/");
+    await facetBox(page, "beginner").focus();
     await page.keyboard.press("/");
     await expect(pageField(page)).toBeFocused();
     await page.keyboard.type("event loop");
