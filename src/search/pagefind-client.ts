@@ -51,12 +51,12 @@ export interface PagefindModule {
  * its text, so a lesson that lists a keyword ranks above lessons that only
  * mention the word. Titles keep Pagefind's default boost of 5.
  */
-export const RANKING = { metaWeights: { title: 5, keywords: 10 } };
+const RANKING = { metaWeights: { title: 5, keywords: 10 } };
 
 /** Words per excerpt: enough for a sentence of context around the match. */
 const EXCERPT_LENGTH = 24;
 
-export class SearchUnavailableError extends Error {}
+class SearchUnavailableError extends Error {}
 
 let loading: Promise<PagefindModule> | undefined;
 
