@@ -5,11 +5,13 @@ import { unified } from "@astrojs/markdown-remark";
 import { rehypeCodeBlocks } from "./src/markdown/rehype-code-blocks.ts";
 import { remarkCodeOutputs } from "./src/markdown/remark-code-outputs.ts";
 import sitemap from "./src/integrations/sitemap.ts";
+import { pagefind } from "./src/integrations/pagefind.ts";
+import { searchUi } from "./src/integrations/search-ui.ts";
 
 export default defineConfig({
   site: process.env.SITE_URL ?? "http://localhost:4321",
   trailingSlash: "always",
-  integrations: [mdx(), sitemap()],
+  integrations: [mdx(), sitemap(), pagefind(), searchUi()],
   markdown: {
     processor: unified({ remarkPlugins: [remarkCodeOutputs], rehypePlugins: [rehypeCodeBlocks] }),
     shikiConfig: {

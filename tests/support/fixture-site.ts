@@ -19,7 +19,8 @@ export interface FixtureBuild {
   cleanup: () => void;
 }
 
-export function buildFixtureSite(lessons: Record<string, string>): FixtureBuild {
+/** `files` (path relative to the site root -> text) replace or add files after the copy, e.g. a config. */
+export function buildFixtureSite(lessons: Record<string, string>, files: Record<string, string> = {}): FixtureBuild {
   const root = mkdtempSync(join(tmpdir(), "lesson-site-"));
   for (const entry of ["src", "public", "astro.config.mjs", "tsconfig.json", "package.json"]) {
     cpSync(join(ROOT, entry), join(root, entry), { recursive: true });
@@ -27,6 +28,7 @@ export function buildFixtureSite(lessons: Record<string, string>): FixtureBuild 
   symlinkSync(join(ROOT, "node_modules"), join(root, "node_modules"), "dir");
   mkdirSync(join(root, "content/lessons"), { recursive: true });
   for (const [name, text] of Object.entries(lessons)) writeFileSync(join(root, "content/lessons", name), text);
+  for (const [path, text] of Object.entries(files)) writeFileSync(join(root, path), text);
 
   const result = spawnSync(ASTRO, ["build", "--root", root], {
     cwd: root,

@@ -1,0 +1,45 @@
+/**
+ * Bundles the search UI (src/search/) into one file of the built site. Astro
+ * would bundle a component's <script> too, but it links that file from every
+ * page; search code must load only when the reader reaches for search, from
+ * an address the small inline loader knows in advance.
+ */
+import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import type { AstroIntegration } from "astro";
+import { build } from "esbuild";
+import { SEARCH_UI_ENTRY, SEARCH_UI_URL } from "../search/bundle.ts";
+
+export async function bundleSearchUi(root: string, outDir: string): Promise<string> {
+  const outfile = join(outDir, SEARCH_UI_URL);
+  // esbuild throws on any error, which fails the Astro build.
+  await build({
+    entryPoints: [join(root, SEARCH_UI_ENTRY)],
+    outfile,
+    bundle: true,
+    format: "esm",
+    target: "es2022",
+    minify: true,
+    legalComments: "none",
+    logLevel: "warning",
+    // The source says which message to show when the index is missing; a built site is never in dev mode.
+    define: { "import.meta.env.DEV": "false" },
+  });
+  return outfile;
+}
+
+export function searchUi(): AstroIntegration {
+  let root = process.cwd();
+  return {
+    name: "lesson-site:search-ui",
+    hooks: {
+      "astro:config:done": ({ config }) => {
+        root = fileURLToPath(config.root);
+      },
+      "astro:build:done": async ({ dir, logger }) => {
+        const outfile = await bundleSearchUi(root, fileURLToPath(dir));
+        logger.info(`Search UI bundled into ${outfile}`);
+      },
+    },
+  };
+}
