@@ -1,0 +1,28 @@
+/**
+ * Every page a quality check must cover: the pages a reader reaches by
+ * following links from /, the 404 page, and the search page in the states
+ * its address can put it in. Crawled once per worker.
+ */
+import { checkLinks, formatLinkProblems, httpFetcher } from "./link-checker";
+
+/** An address that answers with the 404 page. */
+export const NOT_FOUND_PAGE = "/no-such-page/";
+
+/** Addresses that no link leads to but a reader can still land on. */
+export const EXTRA_PAGES = [NOT_FOUND_PAGE, "/search/?q=event+loop", "/search/?q=gather&difficulty=beginner"];
+
+const crawls = new Map<string, Promise<string[]>>();
+
+/** Paths of the crawled pages, then the extra ones. Fails if the crawl finds broken links. */
+export function sitePages(baseURL: string): Promise<string[]> {
+  if (!crawls.has(baseURL)) {
+    crawls.set(
+      baseURL,
+      checkLinks(baseURL, "/", httpFetcher).then(({ pages, problems }) => {
+        if (problems.length > 0) throw new Error(formatLinkProblems(problems));
+        return [...pages, ...EXTRA_PAGES];
+      }),
+    );
+  }
+  return crawls.get(baseURL)!;
+}
