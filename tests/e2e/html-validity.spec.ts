@@ -1,0 +1,24 @@
+import { globSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { expect, test } from "@playwright/test";
+import { validateHtml } from "../support/html-validator";
+import { sitePages } from "../support/site-pages";
+
+const DIST = join(import.meta.dirname, "../../dist");
+
+test("every built page is valid HTML (html-validate, standard preset)", async ({ baseURL }) => {
+  const files = globSync("**/*.html", { cwd: DIST }).sort();
+  // Every page a reader can reach must be among the files checked.
+  for (const path of await sitePages(baseURL!)) {
+    if (path.includes("?") || path === "/no-such-page/") continue;
+    expect(files, `the built file for ${path}`).toContain(`${path.slice(1)}index.html`);
+  }
+  expect(files).toContain("404.html");
+
+  const problems: string[] = [];
+  for (const file of files) {
+    const path = join(DIST, file);
+    problems.push(...(await validateHtml(readFileSync(path, "utf8"), relative(process.cwd(), path))));
+  }
+  expect(problems, problems.join("\n")).toEqual([]);
+});
