@@ -1,0 +1,28 @@
+/**
+ * Byte budgets for every built page: the one place they are written.
+ * tests/e2e/budgets.spec.ts fails when a page goes over one, and `npm run
+ * bench` prints each page beside them. Why these numbers: README, "Budgets".
+ */
+export const PAGE_BUDGETS = {
+  /** Scripts run before the reader interacts (raw bytes): today only the inline search loader and copy buttons. */
+  jsBeforeInteraction: 5 * 1024,
+  /** Stylesheets, linked and inline (raw bytes): the one site stylesheet plus a page's own styles. */
+  css: 20 * 1024,
+  /** Everything the page loads before interaction, gzipped as a static host sends it. */
+  totalGzip: 40 * 1024,
+  /** The same, uncompressed: what the phone must parse and hold. */
+  totalRaw: 160 * 1024,
+} as const;
+
+export type BudgetName = keyof typeof PAGE_BUDGETS;
+
+/** Pages allowed more than PAGE_BUDGETS, and why. */
+export const PAGE_BUDGET_EXCEPTIONS: Record<string, Partial<Record<BudgetName, number>>> = {
+  // Search is what a reader opens this page for, so it loads the search UI (about 7 KiB) at once.
+  "/search/": { jsBeforeInteraction: 16 * 1024 },
+};
+
+/** The budgets of one page (a site path such as /search/). */
+export function budgetsFor(page: string): Record<BudgetName, number> {
+  return { ...PAGE_BUDGETS, ...PAGE_BUDGET_EXCEPTIONS[page] };
+}
