@@ -1,12 +1,197 @@
 /**
- * npm run bench: measurements that are too machine-dependent for tests.
- * Prints Markdown, ready to paste into a report.
+ * npm run bench: figures too machine-dependent for tests. Builds the course
+ * and generated sites of 200 and 1,000 lessons in temp folders (median of
+ * several cold builds, with peak memory), weighs the lesson pages, measures
+ * one search in Chromium, times the code blocks, and writes BENCHMARKS.md.
+ *
+ *   npm run bench -- --runs 5 --sizes 200,1000 --query gather --out BENCHMARKS.md
  */
+import { globSync, readdirSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { budgetsFor } from "../quality/budgets";
+import { pageWeight, type PageWeight } from "../quality/page-weight";
 import { benchCodeBlocks, formatCodeBlockTable } from "./codeblocks";
+import { generateLessons } from "./generate";
+import { describeMachine } from "./machine";
+import { kib, median, mib, seconds, table } from "./report";
+import { measureQuery, type QueryCost } from "./search";
+import { folderBytes, prepareSite, ROOT, timeBuild, type BuildRun } from "./site";
 
+const { values: options } = parseArgs({
+  options: {
+    runs: { type: "string", default: "3" },
+    sizes: { type: "string", default: "200,1000" },
+    query: { type: "string", default: "gather" },
+    out: { type: "string", default: join(ROOT, "BENCHMARKS.md") },
+  },
+});
+const runs = Number(options.runs);
+const sizes = options.sizes.split(",").filter(Boolean).map(Number);
+if (!Number.isInteger(runs) || runs < 1 || sizes.some((size) => !Number.isInteger(size) || size < 1)) {
+  console.error(
+    "npm run bench: --runs takes a whole number of at least 1, --sizes a comma-separated list of lesson counts.",
+  );
+  process.exit(2);
+}
+
+interface SiteResult {
+  name: string;
+  lessons: number;
+  pages: number;
+  builds: BuildRun[];
+  index: { files: number; bytes: number };
+  lessonPages: PageWeight[];
+  query: QueryCost;
+}
+
+const log = (text: string) => process.stderr.write(text);
+
+async function benchSite(name: string, lessons: Map<string, string> | "course"): Promise<SiteResult> {
+  const site = prepareSite(lessons);
+  try {
+    const builds: BuildRun[] = [];
+    for (let run = 1; run <= runs; run++) {
+      log(`[bench] ${name}: cold build ${run} of ${runs}... `);
+      builds.push(await timeBuild(site));
+      log(`${seconds(builds.at(-1)!.seconds)}, peak ${mib(builds.at(-1)!.peakBytes)}\n`);
+    }
+    const ids = readdirSync(join(site.dist, "lessons"));
+    log(`[bench] ${name}: searching for "${options.query}" in Chromium\n`);
+    return {
+      name,
+      lessons: ids.length,
+      pages: globSync("**/*.html", { cwd: site.dist }).length,
+      builds,
+      index: folderBytes(join(site.dist, "pagefind")),
+      lessonPages: ids.map((id) => pageWeight(site.dist, `/lessons/${id}/`)),
+      query: await measureQuery(site.dist, options.query, 0),
+    };
+  } finally {
+    site.cleanup();
+  }
+}
+
+const sites: SiteResult[] = [await benchSite("the course", "course")];
+for (const size of sizes) {
+  const lessons = new Map(generateLessons(size).map((lesson) => [`${lesson.id}.mdx`, lesson.text]));
+  sites.push(await benchSite(`${size} generated lessons`, lessons));
+}
+log("[bench] running the code blocks\n");
 const blocks = await benchCodeBlocks();
-console.log(`## Code blocks\n\nRun with ${blocks.python}, one process at a time.\n`);
-console.log(formatCodeBlockTable(blocks));
-console.log(
-  `\n${blocks.totalVirtualSeconds.toFixed(2)} s of sleeping took ${blocks.totalRealSeconds.toFixed(2)} s of real time.`,
+
+const buildTable = table(
+  ["site", "lessons", "pages", `median of ${runs}`, "fastest – slowest", "peak memory", "Pagefind index"],
+  sites.map((site) => {
+    const times = site.builds.map((build) => build.seconds);
+    return [
+      site.name,
+      String(site.lessons),
+      String(site.pages),
+      seconds(median(times)),
+      `${seconds(Math.min(...times))} – ${seconds(Math.max(...times))}`,
+      mib(Math.max(...site.builds.map((build) => build.peakBytes))),
+      `${kib(site.index.bytes)} in ${site.index.files} files`,
+    ];
+  }),
+  "lrrrrrr",
 );
+
+const weightRow = (label: string, weight: PageWeight) => {
+  const budgets = budgetsFor(weight.page);
+  const within =
+    weight.js.raw <= budgets.jsBeforeInteraction &&
+    weight.css.raw <= budgets.css &&
+    weight.total.gzip <= budgets.totalGzip &&
+    weight.total.raw <= budgets.totalRaw;
+  return [
+    label,
+    kib(weight.html.raw),
+    kib(weight.css.raw),
+    kib(weight.js.raw),
+    kib(weight.total.raw),
+    kib(weight.total.gzip),
+    within ? "yes" : "**no**",
+  ];
+};
+const byTotal = (pages: PageWeight[]) => [...pages].sort((a, b) => a.total.raw - b.total.raw);
+const course = sites[0]!;
+const generated = sites.slice(1).flatMap((site) => {
+  const sorted = byTotal(site.lessonPages);
+  return [
+    weightRow(`${site.name}: median page`, sorted[Math.floor(sorted.length / 2)]!),
+    weightRow(`${site.name}: largest page`, sorted.at(-1)!),
+  ];
+});
+const budgets = budgetsFor("/lessons/");
+const pageTable = table(
+  ["lesson page", "HTML", "CSS", "JS before interaction", "total", "total, gzip", "within budgets"],
+  [
+    ...byTotal(course.lessonPages).map((weight) => weightRow(`\`${weight.page}\``, weight)),
+    ...generated,
+    [
+      "_budget_",
+      "",
+      kib(budgets.css),
+      kib(budgets.jsBeforeInteraction),
+      kib(budgets.totalRaw),
+      kib(budgets.totalGzip),
+      "",
+    ],
+  ],
+  "lrrrrrr",
+);
+
+const queryTable = table(
+  ["site", "query", "results shown", "index requests", "index bytes fetched", "search UI module"],
+  sites.map((site) => [
+    site.name,
+    `\`${site.query.query}\``,
+    String(site.query.results),
+    String(site.query.indexRequests),
+    kib(site.query.indexBytes),
+    kib(site.query.uiBytes),
+  ]),
+  "llrrrr",
+);
+
+const machine = describeMachine(cpus(), totalmem());
+const report = `# Benchmarks
+
+Written by \`npm run bench -- --runs ${runs} --sizes ${sizes.join(",")} --query ${options.query}\` on ${new Date().toISOString().slice(0, 10)}. What the figures mean and how to reproduce them: README, "Benchmarks".
+
+## Machine
+
+${machine}
+
+## Build time: Astro and Pagefind
+
+Cold builds (\`astro build\`, which runs Pagefind and bundles the search UI), each in a fresh copy of the site in a temp folder with its own empty cache. Generated lessons have about 1,500 words and 3 Python blocks each.
+
+${buildTable}
+
+## Bytes per lesson page
+
+What a browser loads before the reader interacts: the HTML, the stylesheet, inline scripts (there is no other script), and the icon. Gzip as a static host would send it.
+
+${pageTable}
+
+## Search: one query
+
+\`/search/?q=${options.query}\` opened in Chromium; bytes fetched from \`/pagefind/\` (loader, WebAssembly, index and result fragments; Pagefind's own files are already compressed) until the results are shown.
+
+${queryTable}
+
+## Code blocks
+
+Every Python block of the course, run one process at a time with ${blocks.python}.
+
+${formatCodeBlockTable(blocks)}
+
+${blocks.totalVirtualSeconds.toFixed(2)} s of virtual sleeping took ${blocks.totalRealSeconds.toFixed(2)} s of real time.
+`;
+
+writeFileSync(options.out, report);
+console.log(report);
+log(`[bench] written to ${options.out}\n`);

@@ -30,8 +30,11 @@ export async function serveDirectory(root: string, port: number): Promise<{ url:
     server.once("error", reject);
     server.listen(port, "127.0.0.1", resolve);
   });
+  // Port 0 asks the system for a free port: report the one it gave.
+  const address = server.address();
+  const actualPort = typeof address === "object" && address ? address.port : port;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${actualPort}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

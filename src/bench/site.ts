@@ -1,0 +1,92 @@
+/**
+ * Throwaway copies of the site for the build benchmark, in a temp folder:
+ * the project's code and config with a given set of lessons, never touching
+ * content/. Each copy has its own Astro cache, so every build starts cold.
+ */
+import { spawn } from "node:child_process";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { ProcessTreeMemory } from "./memory";
+
+export const ROOT = join(import.meta.dirname, "../..");
+
+export interface BenchSite {
+  root: string;
+  dist: string;
+  cleanup: () => void;
+}
+
+/** A copy of the site whose content/lessons holds `lessons` (file name -> text), or the real lessons. */
+export function prepareSite(lessons: Map<string, string> | "course"): BenchSite {
+  const root = mkdtempSync(join(tmpdir(), "lesson-bench-"));
+  for (const entry of ["src", "public", "tsconfig.json", "package.json"]) {
+    cpSync(join(ROOT, entry), join(root, entry), { recursive: true });
+  }
+  cpSync(join(ROOT, "astro.config.mjs"), join(root, "astro.base.mjs"));
+  // The shared node_modules must not receive this copy's cache (Astro's default cacheDir).
+  writeFileSync(
+    join(root, "astro.config.mjs"),
+    'import base from "./astro.base.mjs";\nexport default { ...base, cacheDir: "./.bench-cache" };\n',
+  );
+  symlinkSync(join(ROOT, "node_modules"), join(root, "node_modules"), "dir");
+  if (lessons === "course") {
+    cpSync(join(ROOT, "content"), join(root, "content"), { recursive: true });
+  } else {
+    mkdirSync(join(root, "content/lessons"), { recursive: true });
+    for (const [name, text] of lessons) writeFileSync(join(root, "content/lessons", name), text);
+  }
+  return { root, dist: join(root, "dist"), cleanup: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+export interface BuildRun {
+  seconds: number;
+  /** Highest resident memory of the build's whole process tree, sampled. */
+  peakBytes: number;
+}
+
+/** One cold `astro build` (Pagefind and the search bundle included); throws with the output if it fails. */
+export async function timeBuild(site: BenchSite): Promise<BuildRun> {
+  rmSync(site.dist, { recursive: true, force: true });
+  rmSync(join(site.root, ".bench-cache"), { recursive: true, force: true });
+  rmSync(join(site.root, ".astro"), { recursive: true, force: true });
+  const started = performance.now();
+  const child = spawn(join(ROOT, "node_modules/.bin/astro"), ["build", "--root", site.root], {
+    cwd: site.root,
+    env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1", ASTRO_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const memory = new ProcessTreeMemory(child.pid!);
+  let output = "";
+  child.stdout.on("data", (chunk) => (output += chunk));
+  child.stderr.on("data", (chunk) => (output += chunk));
+  const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  const seconds = (performance.now() - started) / 1000;
+  const peakBytes = memory.stop();
+  if (status !== 0) throw new Error(`astro build in ${site.root} failed (exit ${status}):\n${output.slice(-4000)}`);
+  return { seconds, peakBytes };
+}
+
+/** Total bytes of the files under a folder. */
+export function folderBytes(dir: string): { files: number; bytes: number } {
+  let files = 0;
+  let bytes = 0;
+  if (!existsSync(dir)) return { files, bytes };
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    files++;
+    bytes += statSync(join(entry.parentPath, entry.name)).size;
+  }
+  return { files, bytes };
+}
