@@ -75,6 +75,15 @@ export function parsePage(html: string): ParsedPage {
 /** "top" and "" scroll to the top of any page, by the HTML standard. */
 const alwaysThere = (fragment: string) => fragment === "" || fragment.toLowerCase() === "top";
 
+/** The id a #fragment names, or null when its percent-encoding is broken. */
+function decodeFragment(hash: string): string | null {
+  try {
+    return decodeURIComponent(hash.slice(1));
+  } catch {
+    return null;
+  }
+}
+
 export async function checkLinks(origin: string, start: string, fetcher: Fetcher): Promise<LinkReport> {
   const cache = new Map<string, Promise<Fetched>>();
   const parsed = new Map<string, ParsedPage>();
@@ -112,14 +121,18 @@ export async function checkLinks(origin: string, start: string, fetcher: Fetcher
     for (const href of links) {
       const target = new URL(href, url);
       if (target.origin !== url.origin || !/^https?:$/.test(target.protocol)) continue;
-      const fragment = decodeURIComponent(target.hash.slice(1));
+      const fragment = decodeFragment(target.hash);
+      if (fragment === null) {
+        problems.push({ page, href, reason: `the fragment ${target.hash} is not valid percent-encoding` });
+      }
       const answer = await fetchOnce(target);
       if (answer.status !== 200) {
         problems.push({ page, href, reason: `${target.pathname} answers ${answer.status}` });
         continue;
       }
       const isHtml = answer.contentType.includes("text/html");
-      if (isHtml && !alwaysThere(fragment) && !parseOnce(target.pathname, answer.body).ids.has(fragment)) {
+      const found = (id: string) => parseOnce(target.pathname, answer.body).ids.has(id);
+      if (isHtml && fragment !== null && !alwaysThere(fragment) && !found(fragment)) {
         problems.push({ page, href, reason: `${target.pathname} has no element with id "${fragment}"` });
       }
       if (isHtml && !queued.has(target.pathname)) {

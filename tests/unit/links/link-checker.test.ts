@@ -58,6 +58,15 @@ describe("the link checker", () => {
     expect(await checkLinks(ORIGIN, "/", fetcher)).toEqual({ pages: ["/", "/a/"], problems: [] });
   });
 
+  it("reports a fragment with broken percent-encoding instead of stopping the crawl", async () => {
+    const site: Record<string, string> = { "/": '<a href="/a/#bad%zz">a</a>', "/a/": "<h1>A</h1>" };
+    const fetcher: Fetcher = async (url) => ({ status: 200, contentType: "text/html", body: site[url.pathname] ?? "" });
+    expect(await checkLinks(ORIGIN, "/", fetcher)).toEqual({
+      pages: ["/", "/a/"],
+      problems: [{ page: "/", href: "/a/#bad%zz", reason: "the fragment #bad%zz is not valid percent-encoding" }],
+    });
+  });
+
   it("reads ids, named anchors and every kind of link from a page", () => {
     const { ids, links } = parsePage(
       '<a name="old"></a><p id="new"></p><img srcset="/a.png 1x, /b.png 2x" src="/c.png"><form action="/s/"></form>',
