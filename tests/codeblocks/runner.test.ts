@@ -167,14 +167,35 @@ describe("the virtual clock", () => {
 });
 
 describe("real I/O under the virtual clock", () => {
-  it("waits for a child process, a socket and a thread instead of skipping past them", async () => {
-    const results = await run("real-io");
-    for (const result of results) expect(result, result.message).toMatchObject({ status: "passed" });
-    // The clock moved by about the time really waited (0.2 to 0.3 s each), not
-    // by a jump to the timeout (1 s or more).
-    for (const result of results) {
+  let results: BlockResult[];
+  beforeAll(async () => {
+    results = await run("real-io");
+  });
+
+  it("waits for a child process, a socket and a thread instead of skipping past them", () => {
+    for (const line of [6, 33, 68]) {
+      const result = at(results, line);
+      expect(result, result.message).toMatchObject({ status: "passed" });
+      // The clock moved by about the time really waited (0.2 to 0.3 s each),
+      // not by a jump to the timeout (1 s or more).
       expect(result.virtualSeconds).toBeGreaterThan(0.1);
       expect(result.virtualSeconds).toBeLessThan(1);
+    }
+  });
+
+  it("lets a sleep wait for a Popen child, a thread or an executor job still at work, then jump the rest", () => {
+    // [line, seconds slept]: time.sleep after Popen, a thread, an executor job; asyncio.sleep after Popen.
+    for (const [line, slept] of [
+      [91, 1],
+      [108, 2],
+      [130, 1],
+      [150, 1],
+    ] as const) {
+      const result = at(results, line);
+      expect(result, result.message).toMatchObject({ status: "passed" });
+      // Really waited for the work (0.2 to 0.3 s), yet the clock moved by the sleep, not more.
+      expect(result.realSeconds).toBeGreaterThanOrEqual(0.2);
+      expect(result.virtualSeconds).toBeCloseTo(slept, 6);
     }
   });
 });

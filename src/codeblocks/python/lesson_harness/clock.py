@@ -5,12 +5,14 @@ counter forward instead of waiting. `time.time`, `time.monotonic` and
 `time.perf_counter` (and their `_ns` forms) read that counter, so a block that
 sleeps 3 seconds reports exactly 3.00 seconds in a few milliseconds.
 
-The event loop only jumps to its next timer when nothing real is in flight:
-a socket or pipe other than the loop's own wake-up pipe, work handed to a
-thread (`run_in_executor`, `asyncio.to_thread`, `wrap_future`) or another live
-thread (asyncio's subprocess watchers are threads). Then it waits for real,
-bounded by the next timer, and the clock moves by the time really waited, so a
-timeout still fires if the real work is too slow.
+A sleep only jumps the clock when nothing real is in flight: a child process
+still running (`subprocess.Popen`, asyncio's subprocesses, `os.fork`), another
+live thread, or work handed to a thread pool (`executor.submit`,
+`run_in_executor`, `asyncio.to_thread`); for the event loop also a socket or
+pipe other than its own wake-up pipe. Otherwise it waits for real, bounded by
+the sleep (or the next timer), and the clock moves by the time really waited,
+so work the block waits for is never skipped, and a timeout still fires if
+that work is too slow. Once nothing real is pending, the rest is jumped.
 
 Standard modules imported by the harness before the patch (asyncio,
 subprocess, threading, queue, socket) keep the real clock for their own
@@ -22,11 +24,12 @@ such as `datetime.now()`.
 """
 
 import asyncio
-import asyncio.futures
 import concurrent.futures
 import concurrent.futures.thread
 import functools
+import os
 import selectors
+import subprocess
 import threading
 import time
 import warnings
@@ -38,6 +41,9 @@ _real_sleep = time.sleep
 
 _CLOCKS = ("time", "monotonic", "perf_counter")
 NANOSECONDS = 1_000_000_000
+# How often a real wait checks again whether the work it waits for is done:
+# nothing wakes a sleeper when a thread or a child process ends.
+_POLL_SECONDS = 0.005
 
 
 class VirtualClock:
@@ -64,26 +70,36 @@ class VirtualClock:
             raise TypeError(f"'{type(seconds).__name__}' object cannot be interpreted as an integer")
         if seconds < 0:
             raise ValueError("sleep length must be non-negative")
-        # Other threads sleep for real: their work must not be skipped, and the
-        # event loop waits for them (see _FastForwardSelector).
+        # Other threads sleep for real: their work must not be skipped, and
+        # sleeps in the main thread and the event loop wait for them.
         if threading.current_thread() is not threading.main_thread():
             _real_sleep(seconds)
             return
         _real_sleep(0)  # still give other threads their turn, as a real sleep would
-        self.advance(seconds)
+        # The block may be sleeping to let real work finish (a child process, a
+        # thread): wait for real while it lasts, then jump the rest. The clock
+        # follows the real time since the sleep began, the checks included.
+        started = _real_monotonic()
+        waited = 0.0
+        while waited < seconds and _real_work_pending():
+            _real_sleep(min(seconds - waited, _POLL_SECONDS))
+            now = min(_real_monotonic() - started, seconds)
+            self.advance(now - waited)
+            waited = now
+        self.advance(seconds - waited)
 
 
-# asyncio futures that wait for work in another thread; weak, so finished
-# and forgotten ones drop out by themselves.
+# Work handed to thread pools (asyncio's executor included); weak, so
+# finished and forgotten futures drop out by themselves.
 _thread_work = weakref.WeakSet()
-_original_wrap_future = asyncio.futures.wrap_future
+_original_submit = concurrent.futures.ThreadPoolExecutor.submit
 
 
-def _tracking_wrap_future(future, *, loop=None):
-    wrapped = _original_wrap_future(future, loop=loop)
-    if isinstance(future, concurrent.futures.Future):
-        _thread_work.add(wrapped)
-    return wrapped
+@functools.wraps(_original_submit)
+def _tracking_submit(self, fn, /, *args, **kwargs):
+    future = _original_submit(self, fn, *args, **kwargs)
+    _thread_work.add(future)
+    return future
 
 
 def _thread_work_pending():
@@ -101,6 +117,46 @@ def _thread_work_pending():
     return False
 
 
+# Process ids of children started by subprocess.Popen (asyncio's subprocesses
+# too) or os.fork; dropped once they have exited.
+_children = set()
+_original_popen_init = subprocess.Popen.__init__
+_original_fork = os.fork
+
+
+@functools.wraps(_original_popen_init)
+def _tracking_popen_init(self, *args, **kwargs):
+    _original_popen_init(self, *args, **kwargs)
+    _children.add(self.pid)
+
+
+@functools.wraps(_original_fork)
+def _tracking_fork():
+    pid = _original_fork()
+    if pid:
+        _children.add(pid)
+    return pid
+
+
+def _children_running():
+    for pid in list(_children):
+        try:
+            # WNOWAIT: only look. Reaping belongs to the Popen object or asyncio,
+            # which would otherwise lose the exit status.
+            exited = os.waitid(os.P_PID, pid, os.WEXITED | os.WNOHANG | os.WNOWAIT)
+        except ChildProcessError:
+            exited = True  # already reaped
+        if exited is None:
+            return True
+        _children.discard(pid)
+    return False
+
+
+def _real_work_pending():
+    """Whether a thread or child process is still at work (sockets are the event loop's business)."""
+    return _thread_work_pending() or _children_running()
+
+
 class _FastForwardSelector(selectors.BaseSelector):
     """Wraps the loop's selector: a wait with nothing real pending is a jump of the clock."""
 
@@ -108,6 +164,8 @@ class _FastForwardSelector(selectors.BaseSelector):
         self._inner = inner
         self._loop = loop
         self._clock = clock
+        # Real time at which the last wait ended as a slice with nothing to do.
+        self._slice_ended = None
 
     def register(self, fileobj, events, data=None):
         return self._inner.register(fileobj, events, data)
@@ -127,25 +185,37 @@ class _FastForwardSelector(selectors.BaseSelector):
     def close(self):
         self._inner.close()
 
-    def _real_work_pending(self):
+    def _sockets_pending(self):
         wake_up = getattr(self._loop, "_ssock", None)
         wake_up_fd = wake_up.fileno() if wake_up is not None else -1
-        if any(key.fd != wake_up_fd for key in self._inner.get_map().values()):
-            return True
-        return _thread_work_pending()
+        return any(key.fd != wake_up_fd for key in self._inner.get_map().values())
 
     def select(self, timeout=None):
+        resumed, self._slice_ended = self._slice_ended, None
         if timeout is not None and timeout <= 0:
             return self._inner.select(timeout)
-        if timeout is not None and not self._real_work_pending():
+        unwatched = _real_work_pending()
+        if timeout is not None and not unwatched and not self._sockets_pending():
             ready = self._inner.select(0)
             if not ready:
                 self._clock.advance(timeout)
             return ready
-        started = _real_monotonic()
-        ready = self._inner.select(timeout)
-        waited = _real_monotonic() - started
-        self._clock.advance(timeout if timeout is not None and (not ready or waited > timeout) else waited)
+        # Real work is in flight: wait for real, bounded by the next timer. The
+        # selector wakes for sockets and pipes, but not when a thread or child
+        # process ends, so those are waited for in short slices; the loop's own
+        # work between two slices counts as waiting too (it is part of the wait).
+        wait = timeout
+        if unwatched:
+            wait = _POLL_SECONDS if timeout is None else min(timeout, _POLL_SECONDS)
+        started = resumed if resumed is not None else _real_monotonic()
+        ready = self._inner.select(wait)
+        ended = _real_monotonic()
+        waited = ended - started
+        if timeout is not None and (waited >= timeout or (not ready and wait == timeout)):
+            waited = timeout  # the next timer is due: land on it exactly
+        elif not ready and wait != timeout:
+            self._slice_ended = ended
+        self._clock.advance(waited)
         return ready
 
 
@@ -202,7 +272,13 @@ def install():
         clock.sleep(seconds)
 
     time.sleep = sleep
-    asyncio.futures.wrap_future = asyncio.wrap_future = _tracking_wrap_future
+    concurrent.futures.ThreadPoolExecutor.submit = _tracking_submit
+    if hasattr(os, "waitid"):  # only where a child can be looked at without reaping it
+        subprocess.Popen.__init__ = _tracking_popen_init
+        os.fork = _tracking_fork
+    # A forked child has none of its parent's children or threads.
+    os.register_at_fork(after_in_child=_children.clear)
+    os.register_at_fork(after_in_child=_thread_work.clear)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
         asyncio.set_event_loop_policy(_policy_class()(clock))
