@@ -180,8 +180,9 @@ export function generateLessons(count: number, seed = 1): GeneratedLesson[] {
     const candidates = lessons.filter((lesson) => DIFFICULTIES.indexOf(lesson.data.difficulty) <= level);
     const prerequisites = new Set<string>();
     for (let n = 0; n < Math.min(2, candidates.length); n++) prerequisites.add(pick(next, candidates.slice(-20)).id);
-    const keywords = new Set<string>();
-    while (keywords.size < 4) keywords.add(pick(next, KEYWORDS));
+    const keywordSet = new Set<string>();
+    while (keywordSet.size < 4) keywordSet.add(pick(next, KEYWORDS));
+    const keywords = [...keywordSet];
     const topic = pick(next, TOPICS);
 
     const data: LessonData = {
@@ -189,16 +190,16 @@ export function generateLessons(count: number, seed = 1): GeneratedLesson[] {
       description: `${sentence(next).replace(/\.$/, "")}, shown with three runnable examples.`,
       difficulty,
       prerequisites: [...prerequisites],
-      keywords: [...keywords],
+      keywords,
       duration: 10,
-      objectives: [`Use ${[...keywords][0]} in a program`, `Explain what ${[...keywords][1]} changes`],
+      objectives: [`Use ${keywords[0]} in a program`, `Explain what ${keywords[1]} changes`],
       source: `content/sources/${id}.md`,
       language: "python",
       draft: false,
     };
     const sections: string[] = [];
     for (let part = 0; part < 5; part++) {
-      const keyword = [...keywords][part % keywords.size]!;
+      const keyword = keywords[part % keywords.length]!;
       const paragraphs = Array.from({ length: 3 }, () => paragraph(next, keyword));
       let section = `## ${pick(next, TOPICS)}: step ${part + 1}\n\n${paragraphs.join("\n\n")}\n`;
       if (part < 3) {

@@ -10,14 +10,14 @@ import { globSync, readdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { budgetsFor } from "../quality/budgets";
+import { budgetsFor, overBudgets } from "../quality/budgets";
 import { pageWeight, type PageWeight } from "../quality/page-weight";
 import { benchCodeBlocks, formatCodeBlockTable } from "./codeblocks";
 import { generateLessons } from "./generate";
 import { describeMachine } from "./machine";
 import { kib, median, mib, seconds, table } from "./report";
 import { measureQuery, type QueryCost } from "./search";
-import { folderBytes, prepareSite, ROOT, timeBuild, type BuildRun } from "./site";
+import { courseLessons, folderBytes, prepareSite, ROOT, timeBuild, type BuildRun } from "./site";
 
 const { values: options } = parseArgs({
   options: {
@@ -48,7 +48,7 @@ interface SiteResult {
 
 const log = (text: string) => process.stderr.write(text);
 
-async function benchSite(name: string, lessons: Map<string, string> | "course"): Promise<SiteResult> {
+async function benchSite(name: string, lessons: Record<string, string>): Promise<SiteResult> {
   const site = prepareSite(lessons);
   try {
     const builds: BuildRun[] = [];
@@ -66,16 +66,16 @@ async function benchSite(name: string, lessons: Map<string, string> | "course"):
       builds,
       index: folderBytes(join(site.dist, "pagefind")),
       lessonPages: ids.map((id) => pageWeight(site.dist, `/lessons/${id}/`)),
-      query: await measureQuery(site.dist, options.query, 0),
+      query: await measureQuery(site.dist, options.query),
     };
   } finally {
     site.cleanup();
   }
 }
 
-const sites: SiteResult[] = [await benchSite("the course", "course")];
+const sites: SiteResult[] = [await benchSite("the course", courseLessons())];
 for (const size of sizes) {
-  const lessons = new Map(generateLessons(size).map((lesson) => [`${lesson.id}.mdx`, lesson.text]));
+  const lessons = Object.fromEntries(generateLessons(size).map((lesson) => [`${lesson.id}.mdx`, lesson.text]));
   sites.push(await benchSite(`${size} generated lessons`, lessons));
 }
 log("[bench] running the code blocks\n");
@@ -99,12 +99,7 @@ const buildTable = table(
 );
 
 const weightRow = (label: string, weight: PageWeight) => {
-  const budgets = budgetsFor(weight.page);
-  const within =
-    weight.js.raw <= budgets.jsBeforeInteraction &&
-    weight.css.raw <= budgets.css &&
-    weight.total.gzip <= budgets.totalGzip &&
-    weight.total.raw <= budgets.totalRaw;
+  const within = overBudgets(weight).length === 0;
   return [
     label,
     kib(weight.html.raw),

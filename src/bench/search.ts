@@ -16,9 +16,9 @@ export interface QueryCost {
   uiBytes: number;
 }
 
-/** Opens /search/?q=<query> on the site in `dist` (served on `port`) and counts what is fetched. */
-export async function measureQuery(dist: string, query: string, port: number): Promise<QueryCost> {
-  const server = await serveDirectory(dist, port);
+/** Opens /search/?q=<query> on the site in `dist` (served on a free port) and counts what is fetched. */
+export async function measureQuery(dist: string, query: string): Promise<QueryCost> {
+  const server = await serveDirectory(dist, 0);
   const browser = await chromium.launch({ executablePath: ensureChromium(), args: chromiumArgs() });
   try {
     const page = await browser.newPage();

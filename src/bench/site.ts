@@ -4,20 +4,10 @@
  * content/. Each copy has its own Astro cache, so every build starts cold.
  */
 import { spawn } from "node:child_process";
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
+import { copySite } from "../../tests/support/fixture-site";
 import { ProcessTreeMemory } from "./memory";
 
 export const ROOT = join(import.meta.dirname, "../..");
@@ -28,26 +18,26 @@ export interface BenchSite {
   cleanup: () => void;
 }
 
-/** A copy of the site whose content/lessons holds `lessons` (file name -> text), or the real lessons. */
-export function prepareSite(lessons: Map<string, string> | "course"): BenchSite {
-  const root = mkdtempSync(join(tmpdir(), "lesson-bench-"));
-  for (const entry of ["src", "public", "tsconfig.json", "package.json"]) {
-    cpSync(join(ROOT, entry), join(root, entry), { recursive: true });
-  }
-  cpSync(join(ROOT, "astro.config.mjs"), join(root, "astro.base.mjs"));
+/** A copy of the site whose content/lessons holds `lessons` (file name -> text). */
+export function prepareSite(lessons: Record<string, string>): BenchSite {
+  const root = copySite(lessons, "lesson-bench-");
   // The shared node_modules must not receive this copy's cache (Astro's default cacheDir).
+  renameSync(join(root, "astro.config.mjs"), join(root, "astro.base.mjs"));
   writeFileSync(
     join(root, "astro.config.mjs"),
     'import base from "./astro.base.mjs";\nexport default { ...base, cacheDir: "./.bench-cache" };\n',
   );
-  symlinkSync(join(ROOT, "node_modules"), join(root, "node_modules"), "dir");
-  if (lessons === "course") {
-    cpSync(join(ROOT, "content"), join(root, "content"), { recursive: true });
-  } else {
-    mkdirSync(join(root, "content/lessons"), { recursive: true });
-    for (const [name, text] of lessons) writeFileSync(join(root, "content/lessons", name), text);
-  }
   return { root, dist: join(root, "dist"), cleanup: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/** The course's own lessons (file name -> text), for prepareSite. */
+export function courseLessons(): Record<string, string> {
+  const dir = join(ROOT, "content/lessons");
+  return Object.fromEntries(
+    readdirSync(dir)
+      .filter((name) => name.endsWith(".mdx"))
+      .map((name) => [name, readFileSync(join(dir, name), "utf8")]),
+  );
 }
 
 export interface BuildRun {

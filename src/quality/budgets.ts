@@ -3,6 +3,8 @@
  * tests/e2e/budgets.spec.ts fails when a page goes over one, and `npm run
  * bench` prints each page beside them. Why these numbers: README, "Budgets".
  */
+import type { PageWeight } from "./page-weight";
+
 export const PAGE_BUDGETS = {
   /** Scripts run before the reader interacts (raw bytes): today only the inline search loader and copy buttons. */
   jsBeforeInteraction: 5 * 1024,
@@ -25,4 +27,23 @@ export const PAGE_BUDGET_EXCEPTIONS: Record<string, Partial<Record<BudgetName, n
 /** The budgets of one page (a site path such as /search/). */
 export function budgetsFor(page: string): Record<BudgetName, number> {
   return { ...PAGE_BUDGETS, ...PAGE_BUDGET_EXCEPTIONS[page] };
+}
+
+export interface BudgetExcess {
+  name: BudgetName;
+  measured: number;
+  budget: number;
+}
+
+/** The budgets a weighed page goes over (none when it is within all of them). */
+export function overBudgets(weight: PageWeight): BudgetExcess[] {
+  const measured: Record<BudgetName, number> = {
+    jsBeforeInteraction: weight.js.raw,
+    css: weight.css.raw,
+    totalGzip: weight.total.gzip,
+    totalRaw: weight.total.raw,
+  };
+  return Object.entries(budgetsFor(weight.page))
+    .map(([name, budget]) => ({ name: name as BudgetName, measured: measured[name as BudgetName], budget }))
+    .filter((excess) => excess.measured > excess.budget);
 }

@@ -1,36 +1,23 @@
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
-import { budgetsFor } from "../../src/quality/budgets";
-import { htmlFileOf, pageWeight, type PageWeight } from "../../src/quality/page-weight";
-import { NOT_FOUND_PAGE, sitePages } from "../support/site-pages";
+import { overBudgets } from "../../src/quality/budgets";
+import { htmlFileOf, pageWeight } from "../../src/quality/page-weight";
+import { kib } from "../../src/bench/report";
+import { crawledPages } from "../support/site-pages";
 
 const DIST = join(import.meta.dirname, "../../dist");
 
 /** Built pages, without the search states (same file) and with the 404 page's own file. */
 async function builtPages(baseURL: string): Promise<string[]> {
-  const pages = (await sitePages(baseURL)).filter((path) => !path.includes("?") && path !== NOT_FOUND_PAGE);
-  return [...pages, "/404.html"];
-}
-
-const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
-
-function overBudget(weight: PageWeight): string[] {
-  const measured = {
-    jsBeforeInteraction: weight.js.raw,
-    css: weight.css.raw,
-    totalGzip: weight.total.gzip,
-    totalRaw: weight.total.raw,
-  };
-  return Object.entries(budgetsFor(weight.page))
-    .filter(([name, budget]) => measured[name as keyof typeof measured] > budget)
-    .map(
-      ([name, budget]) =>
-        `${weight.page}: ${name} is ${kib(measured[name as keyof typeof measured])}, over its budget of ${kib(budget)}`,
-    );
+  return [...(await crawledPages(baseURL)), "/404.html"];
 }
 
 test("every page stays within the byte budgets of src/quality/budgets.ts", async ({ baseURL }) => {
-  const problems = (await builtPages(baseURL!)).flatMap((page) => overBudget(pageWeight(DIST, page)));
+  const problems = (await builtPages(baseURL!)).flatMap((page) =>
+    overBudgets(pageWeight(DIST, page)).map(
+      ({ name, measured, budget }) => `${page}: ${name} is ${kib(measured)}, over its budget of ${kib(budget)}`,
+    ),
+  );
   expect(problems, problems.join("\n")).toEqual([]);
 });
 

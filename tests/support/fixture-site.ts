@@ -19,15 +19,21 @@ export interface FixtureBuild {
   cleanup: () => void;
 }
 
-/** `files` (path relative to the site root -> text) replace or add files after the copy, e.g. a config. */
-export function buildFixtureSite(lessons: Record<string, string>, files: Record<string, string> = {}): FixtureBuild {
-  const root = mkdtempSync(join(tmpdir(), "lesson-site-"));
+/** A temp folder holding the project's code and config, sharing its node_modules, with `lessons` (file name -> text) as content/lessons. */
+export function copySite(lessons: Record<string, string>, prefix = "lesson-site-"): string {
+  const root = mkdtempSync(join(tmpdir(), prefix));
   for (const entry of ["src", "public", "astro.config.mjs", "tsconfig.json", "package.json"]) {
     cpSync(join(ROOT, entry), join(root, entry), { recursive: true });
   }
   symlinkSync(join(ROOT, "node_modules"), join(root, "node_modules"), "dir");
   mkdirSync(join(root, "content/lessons"), { recursive: true });
   for (const [name, text] of Object.entries(lessons)) writeFileSync(join(root, "content/lessons", name), text);
+  return root;
+}
+
+/** `files` (path relative to the site root -> text) replace or add files after the copy, e.g. a config. */
+export function buildFixtureSite(lessons: Record<string, string>, files: Record<string, string> = {}): FixtureBuild {
+  const root = copySite(lessons);
   for (const [path, text] of Object.entries(files)) writeFileSync(join(root, path), text);
 
   const result = spawnSync(ASTRO, ["build", "--root", root], {

@@ -13,16 +13,21 @@ export const EXTRA_PAGES = [NOT_FOUND_PAGE, "/search/?q=event+loop", "/search/?q
 
 const crawls = new Map<string, Promise<string[]>>();
 
-/** Paths of the crawled pages, then the extra ones. Fails if the crawl finds broken links. */
-export function sitePages(baseURL: string): Promise<string[]> {
+/** Paths of the pages reached by links from /, each a built page of its own. Fails if the crawl finds broken links. */
+export function crawledPages(baseURL: string): Promise<string[]> {
   if (!crawls.has(baseURL)) {
     crawls.set(
       baseURL,
       checkLinks(baseURL, "/", httpFetcher).then(({ pages, problems }) => {
         if (problems.length > 0) throw new Error(formatLinkProblems(problems));
-        return [...pages, ...EXTRA_PAGES];
+        return pages;
       }),
     );
   }
   return crawls.get(baseURL)!;
+}
+
+/** The crawled pages, then the extra ones. */
+export async function sitePages(baseURL: string): Promise<string[]> {
+  return [...(await crawledPages(baseURL)), ...EXTRA_PAGES];
 }
