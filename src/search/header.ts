@@ -34,6 +34,8 @@ export function attachHeaderSearch(form: HTMLFormElement): void {
   form.dataset.searchReady = "true";
   const { input, panel, status, announcer, list, all } = parts(form);
   let generation = 0;
+  /** The query whose results the panel holds, so focus coming back to the field does not search again. */
+  let shownQuery: string | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const say = (text: string) => {
@@ -53,6 +55,7 @@ export function attachHeaderSearch(form: HTMLFormElement): void {
     const current = ++generation;
     const state: SearchState = { query: normalizeQuery(input.value), filters: { difficulty: [], keyword: [] } };
     const plan = planSearch(state);
+    shownQuery = null;
     if (plan.kind !== "search") {
       show([]);
       all.hidden = true;
@@ -72,6 +75,7 @@ export function attachHeaderSearch(form: HTMLFormElement): void {
       all.textContent = outcome.total > SHOWN_RESULTS ? `All ${outcome.total} results, with filters` : "Filter results";
       all.hidden = outcome.total === 0;
       say(resultSummary(outcome.total, state));
+      shownQuery = state.query;
     } catch (error) {
       if (current !== generation) return;
       show([]);
@@ -92,7 +96,11 @@ export function attachHeaderSearch(form: HTMLFormElement): void {
     } else if (event.key === "ArrowUp" && index >= 0) {
       event.preventDefault();
       (index === 0 ? input : items[index - 1])?.focus();
-    } else if (event.key === "Escape" && !panel.hidden) {
+    } else if (event.key === "Escape") {
+      // A search still waiting for a typing pause, or on its way, must not open the list afterwards.
+      clearTimeout(timer);
+      generation++;
+      if (panel.hidden) return;
       event.preventDefault();
       close();
       input.focus();
@@ -102,8 +110,13 @@ export function attachHeaderSearch(form: HTMLFormElement): void {
     clearTimeout(timer);
     timer = setTimeout(update, TYPING_PAUSE_MS);
   });
-  input.addEventListener("focus", () => {
-    if (input.value.trim()) void update();
+  input.addEventListener("focus", (event) => {
+    // Focus coming back from a result (arrow keys, Escape) leaves the list as the reader left it:
+    // searching again would replace the links under the keyboard.
+    if (event.relatedTarget instanceof Node && form.contains(event.relatedTarget)) return;
+    if (!input.value.trim()) return;
+    if (normalizeQuery(input.value) === shownQuery) open();
+    else void update();
   });
   form.addEventListener("focusout", (event) => {
     if (!(event.relatedTarget instanceof Node && form.contains(event.relatedTarget))) close();

@@ -346,6 +346,46 @@ test.describe("keyboard", () => {
     expect(await sectionText(page, id)).toMatch(/gather/i);
   });
 
+  test("moving back to the field keeps the results in place, and Escape from a result closes them", async ({
+    page,
+  }) => {
+    await page.goto("/");
+    await page.keyboard.press("/");
+    await page.keyboard.type("gather");
+    const panel = headerPanel(page);
+    const status = panel.locator(".search-status");
+    await expect(status).toHaveText(/found for “gather”/);
+    const items = panel.locator("li");
+    // Marks the listed results: a list searched again and redrawn loses the marks.
+    await items.evaluateAll((nodes) => nodes.forEach((node) => node.setAttribute("data-first-render", "")));
+    const marked = panel.locator("li[data-first-render]");
+    const count = await items.count();
+    expect(count).toBeGreaterThan(1);
+
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("ArrowUp");
+    await expect(headerField(page)).toBeFocused();
+    await expect(status).toHaveText(/found for “gather”/);
+    await expect(marked).toHaveCount(count);
+
+    await page.keyboard.press("ArrowDown");
+    await expect(panel.locator("a:visible").first()).toBeFocused();
+    await page.keyboard.press("Escape");
+    await expect(headerField(page)).toBeFocused();
+    await expect(panel).toBeHidden();
+
+    // Leaving the field and coming back shows the same results again, without searching anew.
+    await page.keyboard.press("Shift+Tab");
+    await expect(headerField(page)).not.toBeFocused();
+    await page.keyboard.press("Tab");
+    await expect(headerField(page)).toBeFocused();
+    await expect(panel).toBeVisible();
+    await expect(status).toHaveText(/found for “gather”/);
+    await expect(marked).toHaveCount(count);
+  });
+
   test("Escape closes the dropdown and Enter opens the search page with the query", async ({ page }) => {
     await page.goto("/");
     await page.keyboard.press("/");
