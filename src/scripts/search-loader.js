@@ -1,34 +1,42 @@
 // Inlined into every page by SearchBox.astro. It loads no search code until
 // the reader reaches for search: focusing the header field, pressing "/", or
-// opening the search page. Then it imports the search UI module once.
+// opening the search page. Then it imports the search UI module once; an
+// import that failed (a dropped connection) is tried again on the next focus.
 (() => {
   const form = document.querySelector("[data-site-search]");
   const field = form?.querySelector("input[name=q]");
   if (!form || !field) return;
-  const FAILED = "Search could not be loaded. Reload the page to try again.";
+  const FAILED_HEADER = "Search could not be loaded. Leave the field and come back to try again.";
+  const FAILED_PAGE = "Search could not be loaded. Reload the page to try again.";
   let ui;
-  const load = () => (ui ??= import(/* @vite-ignore */ form.dataset.searchModule));
+  let failures = 0;
+  // Browsers remember a failed module import by its address, so a retry asks for a new one.
+  const address = () => form.dataset.searchModule + (failures ? `?retry=${failures}` : "");
+  const load = () =>
+    (ui ??= import(/* @vite-ignore */ address()).catch((error) => {
+      failures++;
+      ui = undefined;
+      throw error;
+    }));
   /** Shows the failure in `shown` and writes it to the given status elements. */
-  const report = (shown, ...statuses) => {
+  const report = (message, shown, ...statuses) => {
     shown.hidden = false;
-    for (const status of statuses) status.textContent = FAILED;
+    for (const status of statuses) status.textContent = message;
   };
 
-  field.addEventListener(
-    "focus",
-    () => {
-      load().then(
-        (module) => module.attachHeaderSearch(form),
-        () =>
-          report(
-            form.querySelector("[data-search-panel]"),
-            form.querySelector("[data-search-status]"),
-            form.querySelector("[data-search-announcer]"),
-          ),
-      );
-    },
-    { once: true },
-  );
+  // Every focus asks, so a failed load is retried; once loaded, attaching again does nothing.
+  field.addEventListener("focus", () => {
+    load().then(
+      (module) => module.attachHeaderSearch(form),
+      () =>
+        report(
+          FAILED_HEADER,
+          form.querySelector("[data-search-panel]"),
+          form.querySelector("[data-search-status]"),
+          form.querySelector("[data-search-announcer]"),
+        ),
+    );
+  });
 
   // "/" jumps to search, as on most documentation sites, unless the reader is typing.
   const typing = "textarea, select, input:not([type=checkbox], [type=radio], [type=button], [type=submit])";
@@ -48,7 +56,7 @@
     if (!page) return;
     load().then(
       (module) => module.startSearchPage(page),
-      () => report(page, page.querySelector("[data-search-status]")),
+      () => report(FAILED_PAGE, page, page.querySelector("[data-search-status]")),
     );
   };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", startPage);

@@ -59,14 +59,20 @@ const EXCERPT_LENGTH = 24;
 class SearchUnavailableError extends Error {}
 
 let loading: Promise<PagefindModule> | undefined;
+let failures = 0;
 
-/** Imports and configures Pagefind once per page; later calls share the same promise. */
+/**
+ * Imports and configures Pagefind once per page; later calls share the same
+ * promise. A failed load is forgotten, so the next search tries again.
+ */
 export function loadPagefind(): Promise<PagefindModule> {
   loading ??= (async () => {
     let pagefind: PagefindModule;
     try {
       // A runtime URL, not a module of this bundle: it exists only in the built site.
-      const url = "/pagefind/pagefind.js";
+      // Browsers remember a failed module import by its address, so a retry asks for a new one
+      // (Pagefind finds its files from its own address, query string or not).
+      const url = `/pagefind/pagefind.js${failures ? `?retry=${failures}` : ""}`;
       pagefind = (await import(/* @vite-ignore */ url)) as PagefindModule;
     } catch (error) {
       throw new SearchUnavailableError(import.meta.env.DEV ? MESSAGES.devNoIndex : MESSAGES.unavailable, {
@@ -77,5 +83,9 @@ export function loadPagefind(): Promise<PagefindModule> {
     await pagefind.init();
     return pagefind;
   })();
+  loading.catch(() => {
+    failures++;
+    loading = undefined;
+  });
   return loading;
 }

@@ -86,14 +86,38 @@ test.describe("loading", () => {
     await page.keyboard.type("a/b");
     await expect(headerField(page)).toHaveValue("a/b");
   });
-  test("if the search code cannot be loaded, the field and the page say so", async ({ page }) => {
-    await page.route("**/search-ui.js", (route) => route.fulfill({ status: 503, body: "" }));
+  test("if the search code cannot be loaded, the field and the page say so, and the field tries again", async ({
+    page,
+  }) => {
+    let refuse = true;
+    await page.route("**/search-ui.js", (route) =>
+      refuse ? route.fulfill({ status: 503, body: "" }) : route.continue(),
+    );
+    await page.goto("/search/?q=gather");
+    await expect(pageStatus(page)).toContainText("Search could not be loaded. Reload the page");
+
     await page.goto("/");
-    await headerField(page).focus();
+    await headerField(page).fill("gather");
     await expect(headerPanel(page)).toContainText("Search could not be loaded");
     await expect(page.locator("[data-search-announcer]")).toContainText("Search could not be loaded");
-    await page.goto("/search/?q=gather");
-    await expect(pageStatus(page)).toContainText("Search could not be loaded");
+    refuse = false;
+    await headerField(page).blur();
+    await headerField(page).focus();
+    await expect(headerPanel(page).locator(".search-status")).toHaveText(/found for “gather”/);
+  });
+
+  test("if the search index cannot be loaded, the field says so and the next search tries again", async ({ page }) => {
+    let refuse = true;
+    await page.route("**/pagefind/pagefind.js", (route) =>
+      refuse ? route.fulfill({ status: 503, body: "" }) : route.continue(),
+    );
+    await page.goto("/");
+    await headerField(page).fill("gather");
+    const status = headerPanel(page).locator(".search-status");
+    await expect(status).toHaveText(MESSAGES.unavailable);
+    refuse = false;
+    await headerField(page).fill("event loop");
+    await expect(status).toHaveText(/found for “event loop”/);
   });
 });
 
