@@ -5,7 +5,7 @@
  */
 import { closest, distance } from "fastest-levenshtein";
 import { slug } from "github-slugger";
-import { isSitePrerequisite } from "../lessons/prerequisites";
+import { isExternalPrerequisite, isSitePrerequisite } from "../lessons/prerequisites";
 import { DIFFICULTIES } from "../lessons/schema";
 import { findCycles } from "./cycles";
 import type { GraphLesson } from "./graph";
@@ -47,6 +47,17 @@ export function validateLessons(lessons: readonly GraphLesson[]): Problem[] {
         );
       }
       seen.add(id);
+    }
+    const urls = new Set<string>();
+    for (const { url } of lesson.prerequisites.filter(isExternalPrerequisite)) {
+      if (urls.has(url)) {
+        problems.push({
+          file: lesson.file,
+          field: FIELD,
+          message: `the external page ${url} is listed twice; keep one.`,
+        });
+      }
+      urls.add(url);
     }
   }
 

@@ -109,6 +109,22 @@ describe("validateLessons", () => {
     expect(messages(problems)).toEqual(['content/lessons/b.mdx | prerequisites | "a" is listed twice; keep one.']);
   });
 
+  it("reports an external prerequisite listed twice, by its address", () => {
+    const docs = "https://docs.python.org/3/library/asyncio.html";
+    const problems = validateLessons([
+      lesson("a", {
+        prerequisites: [
+          { title: "asyncio", url: docs },
+          { title: "asyncio docs", url: docs },
+          { title: "Generators", url: "https://docs.python.org/3/howto/functional.html" },
+        ],
+      }),
+    ]);
+    expect(messages(problems)).toEqual([
+      `content/lessons/a.mdx | prerequisites | the external page ${docs} is listed twice; keep one.`,
+    ]);
+  });
+
   it("reports keywords whose page addresses collide", () => {
     const problems = validateLessons([lesson("a", { keywords: ["c++"] }), lesson("b", { keywords: ["c#"] })]);
     expect(problems.map((problem) => problem.file).sort()).toEqual(["content/lessons/a.mdx", "content/lessons/b.mdx"]);
