@@ -8,6 +8,7 @@ import { chains } from "../codeblocks/extract";
 import { choosePython } from "../codeblocks/interpreter";
 import { runChain, type BlockResult } from "../codeblocks/run";
 import { mdxFiles, readBlocks, summary } from "../codeblocks/suite";
+import { table } from "./report";
 
 export interface CodeBlockBenchmark {
   python: string;
@@ -49,9 +50,5 @@ export function formatCodeBlockTable(benchmark: CodeBlockBenchmark): string {
     (benchmark.totalRealSeconds * 1000).toFixed(0),
     benchmark.totalVirtualSeconds.toFixed(2),
   ]);
-  return [
-    "| code block | result | real time (ms) | virtual sleep (s) |",
-    "| --- | --- | ---: | ---: |",
-    ...rows.map((row) => `| ${row.join(" | ")} |`),
-  ].join("\n");
+  return table(["code block", "result", "real time (ms)", "virtual sleep (s)"], rows, "llrr");
 }

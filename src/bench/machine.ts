@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import type { CpuInfo } from "node:os";
 import { release, type } from "node:os";
 import { choosePython } from "../codeblocks/interpreter";
+import { table } from "./report";
 
 function osName(): string {
   try {
@@ -22,5 +23,5 @@ export function describeMachine(cpus: readonly CpuInfo[], memoryBytes: number): 
     ["Node.js", process.version],
     ["Python", `${python.command} (Python ${python.version})`],
   ];
-  return ["| | |", "| --- | --- |", ...rows.map(([name, value]) => `| ${name} | ${value} |`)].join("\n");
+  return table(["", ""], rows);
 }

@@ -5,9 +5,10 @@
  */
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { copySite } from "../../tests/support/fixture-site";
+import { LESSONS_DIR, mdxFiles } from "../codeblocks/suite";
 import { ProcessTreeMemory } from "./memory";
 
 export const ROOT = join(import.meta.dirname, "../..");
@@ -32,11 +33,8 @@ export function prepareSite(lessons: Record<string, string>): BenchSite {
 
 /** The course's own lessons (file name -> text), for prepareSite. */
 export function courseLessons(): Record<string, string> {
-  const dir = join(ROOT, "content/lessons");
   return Object.fromEntries(
-    readdirSync(dir)
-      .filter((name) => name.endsWith(".mdx"))
-      .map((name) => [name, readFileSync(join(dir, name), "utf8")]),
+    mdxFiles(join(ROOT, LESSONS_DIR)).map((path) => [basename(path), readFileSync(path, "utf8")]),
   );
 }
 
