@@ -34,6 +34,12 @@ export interface LessonGraph<T extends GraphLesson> {
   externals: readonly ExternalTopic<T>[];
 }
 
+/** The graph's view of a lesson file: its id, its path for messages, and the frontmatter fields the graph reads. */
+export function graphLesson(id: string, file: string, data: Omit<GraphLesson, "id" | "file">): GraphLesson {
+  const { title, difficulty, prerequisites, keywords } = data;
+  return { id, file, title, difficulty, prerequisites, keywords };
+}
+
 export const isLesson = <T extends GraphLesson>(item: T | ExternalPrerequisite): item is T => "id" in item;
 
 /**

@@ -5,7 +5,7 @@
  */
 import { getCollection, type CollectionEntry } from "astro:content";
 import { buildCourse, type Course } from "../graph/course";
-import type { GraphLesson } from "../graph/graph";
+import { graphLesson, type GraphLesson } from "../graph/graph";
 
 export type Lesson = CollectionEntry<"lessons">;
 
@@ -18,12 +18,7 @@ export async function getCourse(): Promise<Course<CourseLesson>> {
   const lessons = await getCollection("lessons");
   return buildCourse(
     lessons.map((entry) => ({
-      id: entry.id,
-      file: entry.filePath ?? `content/lessons/${entry.id}.mdx`,
-      title: entry.data.title,
-      difficulty: entry.data.difficulty,
-      prerequisites: entry.data.prerequisites,
-      keywords: entry.data.keywords,
+      ...graphLesson(entry.id, entry.filePath ?? `content/lessons/${entry.id}.mdx`, entry.data),
       entry,
     })),
   );

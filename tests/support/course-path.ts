@@ -3,11 +3,11 @@
  * disk (tests/support/lessons.ts), for the browser tests to compare against.
  */
 import { readingOrder } from "../../src/graph/order";
+import { isSitePrerequisite } from "../../src/lessons/prerequisites";
 import { DIFFICULTIES } from "../../src/lessons/schema";
 import type { LessonFile } from "./lessons";
 
-export const siteRequirements = (lesson: LessonFile) =>
-  lesson.data.prerequisites.filter((item): item is string => typeof item === "string");
+export const siteRequirements = (lesson: LessonFile) => lesson.data.prerequisites.filter(isSitePrerequisite);
 
 export function courseOrder(lessons: readonly LessonFile[]): LessonFile[] {
   const { order, stuck } = readingOrder(

@@ -3,6 +3,7 @@ import { generateLessons } from "../../../src/bench/generate";
 import { extractBlocks } from "../../../src/codeblocks/extract";
 import { choosePython } from "../../../src/codeblocks/interpreter";
 import { runBlocks } from "../../../src/codeblocks/suite";
+import { graphLesson } from "../../../src/graph/graph";
 import { validateLessons } from "../../../src/graph/validate";
 import { lessonSchema } from "../../../src/lessons/schema";
 
@@ -16,14 +17,7 @@ describe("generated benchmark lessons", () => {
   it("have valid frontmatter and a valid prerequisite graph, with every difficulty", () => {
     for (const lesson of lessons) expect(lessonSchema.safeParse(lesson.data).error, lesson.id).toBeUndefined();
     const problems = validateLessons(
-      lessons.map((lesson) => ({
-        id: lesson.id,
-        file: `content/lessons/${lesson.id}.mdx`,
-        title: lesson.data.title,
-        difficulty: lesson.data.difficulty,
-        prerequisites: lesson.data.prerequisites,
-        keywords: lesson.data.keywords,
-      })),
+      lessons.map((lesson) => graphLesson(lesson.id, `content/lessons/${lesson.id}.mdx`, lesson.data)),
     );
     expect(problems).toEqual([]);
     expect(new Set(lessons.map((lesson) => lesson.data.difficulty))).toEqual(
