@@ -1,11 +1,8 @@
-import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { overBudgets } from "../../src/quality/budgets";
 import { htmlFileOf, pageWeight } from "../../src/quality/page-weight";
 import { kib } from "../../src/bench/report";
-import { crawledPages } from "../support/site-pages";
-
-const DIST = join(import.meta.dirname, "../../dist");
+import { BUILT_SITE, crawledPages } from "../support/site-pages";
 
 /** Built pages, without the search states (same file) and with the 404 page's own file. */
 async function builtPages(baseURL: string): Promise<string[]> {
@@ -14,7 +11,7 @@ async function builtPages(baseURL: string): Promise<string[]> {
 
 test("every page stays within the byte budgets of src/quality/budgets.ts", async ({ baseURL }) => {
   const problems = (await builtPages(baseURL!)).flatMap((page) =>
-    overBudgets(pageWeight(DIST, page)).map(
+    overBudgets(pageWeight(BUILT_SITE, page)).map(
       ({ name, measured, budget }) => `${page}: ${name} is ${kib(measured)}, over its budget of ${kib(budget)}`,
     ),
   );
@@ -35,7 +32,7 @@ test("the budgets count everything a browser loads before interaction", async ({
     await page.waitForLoadState("networkidle");
     page.off("request", listener);
 
-    const counted = new Set(pageWeight(DIST, path).resources.map((resource) => resource.path));
+    const counted = new Set(pageWeight(BUILT_SITE, path).resources.map((resource) => resource.path));
     const document = htmlFileOf(path);
     for (const url of requested) {
       const file = url === path ? document : url;

@@ -3,7 +3,11 @@
  * following links from /, the 404 page, and the search page in the states
  * its address can put it in. Crawled once per worker.
  */
+import { join } from "node:path";
 import { checkLinks, formatLinkProblems, httpFetcher } from "./link-checker";
+
+/** The built site on disk: what the preview server serves to the browser tests. */
+export const BUILT_SITE = join(import.meta.dirname, "../../dist");
 
 /** An address that answers with the 404 page. */
 export const NOT_FOUND_PAGE = "/no-such-page/";
