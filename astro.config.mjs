@@ -4,6 +4,7 @@ import mdx from "@astrojs/mdx";
 import { unified } from "@astrojs/markdown-remark";
 import { rehypeCodeBlocks } from "./src/markdown/rehype-code-blocks.ts";
 import { remarkCodeOutputs } from "./src/markdown/remark-code-outputs.ts";
+import { remarkLessonSafety } from "./src/markdown/remark-lesson-safety.ts";
 import sitemap from "./src/integrations/sitemap.ts";
 import { pagefind } from "./src/integrations/pagefind.ts";
 import { searchUi } from "./src/integrations/search-ui.ts";
@@ -13,7 +14,8 @@ export default defineConfig({
   trailingSlash: "always",
   integrations: [mdx(), sitemap(), pagefind(), searchUi()],
   markdown: {
-    processor: unified({ remarkPlugins: [remarkCodeOutputs], rehypePlugins: [rehypeCodeBlocks] }),
+    // remarkLessonSafety first: lessons are untrusted content, checked before anything else reads them.
+    processor: unified({ remarkPlugins: [remarkLessonSafety, remarkCodeOutputs], rehypePlugins: [rehypeCodeBlocks] }),
     shikiConfig: {
       // Both themes are emitted as CSS variables; src/styles/global.css picks
       // one with prefers-color-scheme. The "-default" GitHub themes, unlike

@@ -1,0 +1,253 @@
+/**
+ * Lessons are content, not programs. Lessons come from untrusted authors, and
+ * MDX would otherwise run their `import`/`export` lines at build time and put
+ * their `{expressions}`, `<script>`, `onclick=` and `javascript:` URLs into the
+ * built pages. This plugin runs first on the MDX tree and fails the file with
+ * every problem it has, each as `file:line:column: what is wrong; what to do`.
+ *
+ * A lesson may contain Markdown, and of MDX only:
+ * - the HTML elements in SAFE_ELEMENTS, each with only its listed attributes,
+ *   as literal values (`alt="..."`, never `alt={...}` or `{...props}`);
+ * - the components in LESSON_COMPONENTS (none yet);
+ * - URLs (links, images, definitions, URL attributes) that are http(s),
+ *   mailto or relative: see safe-url.ts.
+ */
+import { relative } from "node:path";
+import type { Nodes, Root } from "mdast";
+import type { MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx";
+import type { Position } from "unist";
+import { visit } from "unist-util-visit";
+import type { VFile } from "vfile";
+import { SAFE_SCHEMES, urlScheme } from "./safe-url";
+
+/** Safe HTML elements a lesson may use, with the attributes each may carry. */
+export const SAFE_ELEMENTS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ["details", new Set(["open"])],
+  ["summary", new Set<string>()],
+  ["kbd", new Set<string>()],
+  ["br", new Set<string>()],
+  ["sub", new Set<string>()],
+  ["sup", new Set<string>()],
+  ["mark", new Set<string>()],
+  ["abbr", new Set(["title"])],
+  ["img", new Set(["src", "alt", "width", "height", "title"])],
+]);
+
+/**
+ * Components (capitalised JSX names) a lesson may use, with the attributes
+ * each may carry. Empty: the project provides no lesson components yet. A
+ * component added here must be reviewed as code that runs on every page.
+ */
+export const LESSON_COMPONENTS: ReadonlyMap<string, ReadonlySet<string>> = new Map();
+
+/** Attributes whose value a browser loads or follows as a URL, on any element. */
+const URL_ATTRIBUTES = new Set([
+  "href",
+  "src",
+  "srcset",
+  "action",
+  "formaction",
+  "poster",
+  "cite",
+  "data",
+  "background",
+  "xlink:href",
+]);
+
+const SCHEMES_TEXT = [...SAFE_SCHEMES].map((scheme) => `${scheme}:`).join(", ");
+
+interface Problem {
+  position: Position | undefined;
+  message: string;
+}
+
+type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
+
+function elementProblems(node: JsxElement): Problem[] {
+  const problems: Problem[] = [];
+  const at = node.position;
+  const name = node.name;
+  const allowedNames = [...SAFE_ELEMENTS.keys()].map((element) => `<${element}>`).join(", ");
+  let allowedAttributes: ReadonlySet<string> | undefined;
+  if (name === null) {
+    problems.push({ position: at, message: "a JSX fragment <>...</>: remove the <> and </> around the content" });
+  } else if (/^[A-Z]/.test(name) || name.includes(".")) {
+    allowedAttributes = LESSON_COMPONENTS.get(name);
+    if (allowedAttributes === undefined) {
+      const components = LESSON_COMPONENTS.size === 0 ? "none" : [...LESSON_COMPONENTS.keys()].join(", ");
+      problems.push({
+        position: at,
+        message: `the component <${name}> is not allowed in a lesson (allowed components: ${components}); write it in Markdown instead`,
+      });
+    }
+  } else {
+    allowedAttributes = SAFE_ELEMENTS.get(name);
+    if (allowedAttributes === undefined) {
+      problems.push({
+        position: at,
+        message: `the HTML element <${name}> is not allowed: ${elementHint(name)} (allowed HTML: ${allowedNames})`,
+      });
+    }
+  }
+
+  const tag = name === null ? "<>" : `<${name}>`;
+  let alt: string | undefined;
+  for (const attribute of node.attributes) {
+    const where = attribute.position ?? at;
+    if (attribute.type === "mdxJsxExpressionAttribute") {
+      problems.push({
+        position: where,
+        message: `the spread attribute {${attribute.value}} on ${tag} would run JavaScript: remove it and write each attribute as name="value"`,
+      });
+      continue;
+    }
+    const key = attribute.name;
+    const lower = key.toLowerCase();
+    if (lower.startsWith("on")) {
+      problems.push({
+        position: where,
+        message: `the ${key} attribute on ${tag} is an event handler (a lesson cannot run scripts): remove the ${lower} attribute`,
+      });
+      continue;
+    }
+    if (lower === "style") {
+      problems.push({
+        position: where,
+        message: `the style attribute on ${tag} is not allowed (the site's stylesheet styles lessons): remove it`,
+      });
+      continue;
+    }
+    if (attribute.value !== null && typeof attribute.value === "object") {
+      problems.push({
+        position: where,
+        message: `${key}={${attribute.value.value}} on ${tag} is a JavaScript expression: write a literal value, ${key}="..."`,
+      });
+      continue;
+    }
+    if (URL_ATTRIBUTES.has(lower) && typeof attribute.value === "string") {
+      const problem = urlProblem(attribute.value, `${key}="${attribute.value}" on ${tag}`, where);
+      if (problem) problems.push(problem);
+    }
+    if (allowedAttributes !== undefined && !allowedAttributes.has(key)) {
+      const allowed = allowedAttributes.size === 0 ? "none" : [...allowedAttributes].join(", ");
+      problems.push({
+        position: where,
+        message: `the ${key} attribute is not allowed on ${tag} (allowed: ${allowed}): remove it`,
+      });
+    }
+    if (key === "alt" && typeof attribute.value === "string") alt = attribute.value;
+  }
+  if (name === "img" && (alt === undefined || alt.trim() === "")) {
+    problems.push({
+      position: at,
+      message: `<img> needs a non-empty alt="..." that says what the picture shows (or use Markdown: ![what it shows](url))`,
+    });
+  }
+  return problems;
+}
+
+function elementHint(name: string): string {
+  switch (name) {
+    case "a":
+      return "use a Markdown link, [text](https://...)";
+    case "script":
+    case "iframe":
+    case "object":
+    case "embed":
+    case "form":
+    case "input":
+    case "button":
+    case "style":
+    case "link":
+    case "meta":
+    case "base":
+      return "a lesson cannot add scripts, styles, frames or forms; show code in a ``` fence instead";
+    default:
+      return "write it in Markdown instead";
+  }
+}
+
+function urlProblem(url: string, what: string, position: Position | undefined): Problem | undefined {
+  const scheme = urlScheme(url);
+  if (scheme === undefined || SAFE_SCHEMES.has(scheme)) return undefined;
+  const hint =
+    scheme === "data"
+      ? "put the file in public/ and link it by path"
+      : "link to a web page (https://...) or a path on this site";
+  return {
+    position,
+    message: `${what} uses the ${scheme}: scheme; only ${SCHEMES_TEXT} and relative URLs are allowed: ${hint}`,
+  };
+}
+
+function nodeProblems(node: Nodes): Problem[] {
+  const at = node.position;
+  switch (node.type) {
+    case "mdxjsEsm":
+      return [
+        {
+          position: at,
+          message: `a line starting with "${node.value.trimStart().split(/\s/, 1)[0]} " is JavaScript to MDX, which lessons may not run: put code in a \`\`\` fence, or reword the sentence so the line does not start with that word`,
+        },
+      ];
+    case "mdxFlowExpression":
+    case "mdxTextExpression":
+      return [
+        {
+          position: at,
+          message: `{${node.value}} is a JavaScript expression to MDX, which lessons may not run: to show braces write \\{ and \\} (or &#123;), or put it in \`code\``,
+        },
+      ];
+    case "mdxJsxFlowElement":
+    case "mdxJsxTextElement":
+      return elementProblems(node);
+    case "link":
+      return optional(urlProblem(node.url, `the link to ${node.url}`, at));
+    case "image":
+      return optional(urlProblem(node.url, `the image ${abbreviate(node.url)}`, at));
+    case "definition":
+      return optional(urlProblem(node.url, `the link definition [${node.label ?? node.identifier}]`, at));
+    default:
+      return [];
+  }
+}
+
+const optional = (problem: Problem | undefined): Problem[] => (problem ? [problem] : []);
+
+/** data: URLs can be long; the scheme and a little of the rest say enough. */
+function abbreviate(url: string): string {
+  return url.length > 40 ? `${url.slice(0, 37)}...` : url;
+}
+
+/** The file as the reader knows it: relative to the project (the working directory) when inside it. */
+export function displayPath(file: VFile): string {
+  if (!file.path) return "<lesson>";
+  const path = relative(file.cwd, file.path);
+  return path.startsWith("..") ? file.path : path;
+}
+
+/** Every problem of a lesson tree, in document order. */
+export function lessonSafetyProblems(tree: Root): Problem[] {
+  const problems: Problem[] = [];
+  visit(tree, (node) => {
+    problems.push(...nodeProblems(node));
+  });
+  return problems;
+}
+
+export function remarkLessonSafety() {
+  return (tree: Root, file: VFile) => {
+    const problems = lessonSafetyProblems(tree);
+    if (problems.length === 0) return;
+    const path = displayPath(file);
+    const lines = problems.map(({ position, message }) => {
+      const place = position ? `:${position.start.line}:${position.start.column}` : "";
+      return `  ${path}${place}: ${message}`;
+    });
+    const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
+    file.fail(
+      `${path}: a lesson is content, not a program (${count}; see "What a lesson may contain" in README.md):\n${lines.join("\n")}`,
+      { place: problems[0]?.position, ruleId: "lesson-safety", source: "remark-lesson-safety" },
+    );
+  };
+}
