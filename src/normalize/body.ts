@@ -6,7 +6,13 @@
  * - shift heading levels so the body starts at H2 (the page renders the title
  *   as the only H1) and drop trailing colons from headings;
  * - tag untagged code fences, and fence indented code (MDX has no indented code);
- * - escape "{", "}", "<", ">" in prose, which MDX would read as JSX/expressions;
+ * - escape "{", "}", "<", ">" in prose and image alt text, which MDX would read
+ *   as JSX/expressions;
+ * - keep a paragraph whose first line starts with "import " or "export " from
+ *   becoming MDX ESM (JavaScript the build would run): fence it as Python when
+ *   it looks like Python, else write its first letter as a character reference;
+ * - unwrap links and drop images whose URL scheme is not http(s), mailto or
+ *   relative (`javascript:`, `data:`), keeping their text or alt text;
  * - turn <url> autolinks into bare URLs (MDX has no autolinks; GFM links bare URLs);
  * - unwrap links into the source's own course, drop local images, raw HTML
  *   comments, and references to other courses' numbered lessons.
@@ -30,6 +36,7 @@ import type {
 } from "mdast";
 import { toString } from "mdast-util-to-string";
 import { SKIP, visit } from "unist-util-visit";
+import { isSafeUrl } from "../markdown/safe-url";
 import { applyEdits, type Edit } from "./edits";
 import { escapeMdx } from "./escape";
 import { guessLanguage, openingFence } from "./fences";
@@ -77,6 +84,7 @@ export function transformBody({ text, tree, removals, knownIds }: BodyInput): { 
     const url = urlOf(node);
     return url !== undefined && isLocalImage(url);
   };
+  const esmLike = new Set(tree.children.filter((block) => block.type === "paragraph" && looksLikeEsm(text, block)));
   for (const { note } of removals) if (note) notes.push(note);
   const deadLines = deadLineRanges(tree, text, isDead, notes);
 
@@ -116,9 +124,32 @@ export function transformBody({ text, tree, removals, knownIds }: BodyInput): { 
       case "heading":
         if (shift !== 0) edits.push(...shiftHeading(text, node, shift, notes));
         return;
+      case "paragraph": {
+        if (!esmLike.has(node)) return;
+        const source = sourceOf(text, node);
+        const word = source.slice(0, 6);
+        if (guessLanguage(source) === "python") {
+          edits.push({ start: startOf(node), end: endOf(node), text: fenced(source, "python") });
+          notes.push({
+            kind: "warning",
+            message: `a paragraph starting with "${firstLine(source)}" looked like unfenced Python: fenced it as python code (MDX would run a line starting with "${word} " as JavaScript); check that the fence holds only code`,
+            line,
+          });
+          return SKIP;
+        }
+        repaired(
+          `wrote the first letter of a paragraph starting with "import " or "export " as a character reference (MDX would run the line as JavaScript)`,
+          line,
+        );
+        return;
+      }
       case "text": {
         const source = sourceOf(text, node);
         const rewritten = rewriteProse(source, headingEnds.has(node));
+        if (parent?.type === "paragraph" && esmLike.has(parent) && parent.children[0] === node) {
+          // "import x" -> "&#105;mport x": the same text to readers, not an ESM line to MDX.
+          rewritten.text = `&#${rewritten.text.codePointAt(0)};${rewritten.text.slice(1)}`;
+        }
         if (rewritten.strippedColon) repaired("removed the trailing colon from headings", line);
         if (rewritten.escapes > 0) repaired("escaped {, }, < or > that MDX would read as code", line);
         for (const dropped of rewritten.dropped) {
@@ -157,7 +188,14 @@ export function transformBody({ text, tree, removals, knownIds }: BodyInput): { 
           return;
         }
         const verdict = verdictOf(node);
-        if (verdict.kind === "dead") {
+        if (verdict.kind === "unsafe") {
+          unwrap(node);
+          notes.push({
+            kind: "removed",
+            message: `link to ${urlOf(node)}: only http(s), mailto and relative links are allowed (kept its text)`,
+            line,
+          });
+        } else if (verdict.kind === "dead") {
           unwrap(node);
           notes.push({
             kind: "removed",
@@ -178,7 +216,14 @@ export function transformBody({ text, tree, removals, knownIds }: BodyInput): { 
       }
       case "definition": {
         const verdict = judgeLink(node.url, knownIds);
-        if (verdict.kind === "dead") {
+        if (verdict.kind === "unsafe") {
+          removeNode(node, parent);
+          notes.push({
+            kind: "removed",
+            message: `link definition [${node.label ?? node.identifier}]: ${node.url}: only http(s), mailto and relative links are allowed`,
+            line,
+          });
+        } else if (verdict.kind === "dead") {
           removeNode(node, parent);
           notes.push({
             kind: "removed",
@@ -198,13 +243,27 @@ export function transformBody({ text, tree, removals, knownIds }: BodyInput): { 
       }
       case "image":
       case "imageReference": {
-        if (isDead(node)) {
+        const url = urlOf(node);
+        if (url !== undefined && !isSafeUrl(url)) {
+          edits.push({ start: startOf(node), end: endOf(node), text: escapeMdx(node.alt ?? "").text });
+          notes.push({
+            kind: "removed",
+            message: `image ${abbreviate(url)}: only http(s) and relative image URLs are allowed; kept its alt text (add the file to public/ and link it by absolute path)`,
+            line,
+          });
+        } else if (isDead(node)) {
           removeNode(node, parent);
           notes.push({
             kind: "warning",
             message: `removed image ${urlOf(node)}: add it to public/ and link it by absolute path`,
             line,
           });
+        } else {
+          const alt = escapeAlt(text, node);
+          if (alt) {
+            edits.push(alt.edit);
+            repaired("escaped {, }, < or > that MDX would read as code", line);
+          }
         }
         return;
       }
@@ -328,12 +387,8 @@ function fenceCode(
     });
     return [];
   }
-  const longestRun = Math.max(2, ...(code.value.match(/`+/g) ?? []).map((run) => run.length));
-  const marker = "`".repeat(longestRun + 1);
   repaired("fenced indented code blocks (MDX has no indented code)", line);
-  return [
-    { start: startOf(code), end: endOf(code), text: `${marker}${guessLanguage(code.value)}\n${code.value}\n${marker}` },
-  ];
+  return [{ start: startOf(code), end: endOf(code), text: fenced(code.value, guessLanguage(code.value)) }];
 }
 
 /**
@@ -357,6 +412,56 @@ function rewriteProse(source: string, endsHeading: boolean) {
     })
     .join("\n");
   return { text, strippedColon, escapes, dropped: references.dropped, leftover: references.leftover };
+}
+
+/**
+ * MDX reads a line as ESM (JavaScript, run by the build) when it starts a
+ * top-level block at column 1 with "import " or "export " (one space, see
+ * micromark-extension-mdxjs-esm); anywhere else such a line is text.
+ */
+function looksLikeEsm(text: string, paragraph: Paragraph): boolean {
+  return paragraph.position?.start.column === 1 && /^(?:import|export) /.test(sourceOf(text, paragraph));
+}
+
+function firstLine(source: string): string {
+  const line = source.split("\n", 1)[0] ?? "";
+  return line.length > 40 ? `${line.slice(0, 37)}...` : line;
+}
+
+/** `code` in a fence longer than any backtick run inside it. */
+function fenced(code: string, language: string): string {
+  const longestRun = Math.max(2, ...(code.match(/`+/g) ?? []).map((run) => run.length));
+  const marker = "`".repeat(longestRun + 1);
+  return `${marker}${language}\n${code}\n${marker}`;
+}
+
+/** data: URLs can be long; the scheme and a little of the rest say enough. */
+function abbreviate(url: string): string {
+  return url.length > 40 ? `${url.slice(0, 37)}...` : url;
+}
+
+/**
+ * MDX parses an image's alt text as inline content, so "{" or "<" there is
+ * an expression or a tag (an unclosed one fails the build). The alt source is
+ * the bracketed label after "!": escape it as prose.
+ */
+function escapeAlt(text: string, image: Image | ImageReference): { edit: Edit } | undefined {
+  const start = startOf(image) + 2;
+  const source = sourceOf(text, image);
+  let depth = 0;
+  let end = -1;
+  for (let i = 2; i < source.length; i++) {
+    const char = source[i];
+    if (char === "\\") i++;
+    else if (char === "[") depth++;
+    else if (char === "]" && depth-- === 0) {
+      end = i;
+      break;
+    }
+  }
+  if (end === -1) return undefined;
+  const escaped = escapeMdx(source.slice(2, end));
+  return escaped.count === 0 ? undefined : { edit: { start, end: startOf(image) + end, text: escaped.text } };
 }
 
 /** Sorted, with overlapping or touching ranges joined, so no edit is applied twice. */

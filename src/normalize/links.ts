@@ -1,5 +1,7 @@
+import { isSafeUrl } from "../markdown/safe-url";
+
 /** What to do with a link found in a source. */
-export type LinkVerdict = { kind: "keep" } | { kind: "rewrite"; url: string } | { kind: "dead" };
+export type LinkVerdict = { kind: "keep" } | { kind: "rewrite"; url: string } | { kind: "dead" } | { kind: "unsafe" };
 
 const SCHEME = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 const LESSON_PATH = /^\/lessons\/([^/]+)\/?$/;
@@ -10,9 +12,12 @@ const MARKDOWN_FILE = /(?:^|\/)([^/]+?)(?:\.mdx?)?$/;
  * only pages are /lessons/<id>/, so a link into the site works only if it names
  * a known lesson: "/lessons/<id>" and "./<id>.md" are rewritten to the page
  * URL, any other relative or site path (the source course's table of contents,
- * its other lessons) is dead.
+ * its other lessons) is dead. A scheme other than http(s) or mailto
+ * (`javascript:`, `data:`) is unsafe: the build would reject the lesson
+ * (src/markdown/safe-url.ts).
  */
 export function judgeLink(url: string, knownIds: ReadonlySet<string>): LinkVerdict {
+  if (!isSafeUrl(url)) return { kind: "unsafe" };
   if (SCHEME.test(url) || url.startsWith("#")) return { kind: "keep" };
   const [path = "", fragment] = url.split(/(?=#)/, 2);
   const id = LESSON_PATH.exec(path)?.[1] ?? MARKDOWN_FILE.exec(path)?.[1];
