@@ -84,7 +84,8 @@ export function transformBody({ text, tree, removals, knownIds }: BodyInput): { 
     const url = urlOf(node);
     return url !== undefined && isLocalImage(url);
   };
-  const esmLike = new Set(tree.children.filter((block) => block.type === "paragraph" && looksLikeEsm(text, block)));
+  /** Where top-level blocks start that MDX would read as ESM. */
+  const esmStarts = new Set(tree.children.filter((block) => looksLikeEsm(text, block)).map(startOf));
   for (const { note } of removals) if (note) notes.push(note);
   const deadLines = deadLineRanges(tree, text, isDead, notes);
 
@@ -125,30 +126,27 @@ export function transformBody({ text, tree, removals, knownIds }: BodyInput): { 
         if (shift !== 0) edits.push(...shiftHeading(text, node, shift, notes));
         return;
       case "paragraph": {
-        if (!esmLike.has(node)) return;
+        if (parent?.type !== "root" || !esmStarts.has(startOf(node))) return;
         const source = sourceOf(text, node);
-        const word = source.slice(0, 6);
-        if (guessLanguage(source) === "python") {
-          edits.push({ start: startOf(node), end: endOf(node), text: fenced(source, "python") });
-          notes.push({
-            kind: "warning",
-            message: `a paragraph starting with "${firstLine(source)}" looked like unfenced Python: fenced it as python code (MDX would run a line starting with "${word} " as JavaScript); check that the fence holds only code`,
-            line,
-          });
-          return SKIP;
-        }
-        repaired(
-          `wrote the first letter of a paragraph starting with "import " or "export " as a character reference (MDX would run the line as JavaScript)`,
+        if (guessLanguage(source) !== "python") return;
+        edits.push({ start: startOf(node), end: endOf(node), text: fenced(source, "python") });
+        notes.push({
+          kind: "warning",
+          message: `a paragraph starting with "${firstLine(source)}" looked like unfenced Python: fenced it as python code (MDX would run a line starting with "${source.slice(0, 6)} " as JavaScript); check that the fence holds only code`,
           line,
-        );
-        return;
+        });
+        return SKIP;
       }
       case "text": {
         const source = sourceOf(text, node);
         const rewritten = rewriteProse(source, headingEnds.has(node));
-        if (parent?.type === "paragraph" && esmLike.has(parent) && parent.children[0] === node) {
+        if (esmStarts.has(startOf(node))) {
           // "import x" -> "&#105;mport x": the same text to readers, not an ESM line to MDX.
           rewritten.text = `&#${rewritten.text.codePointAt(0)};${rewritten.text.slice(1)}`;
+          repaired(
+            `wrote the first letter of a line starting with "import " or "export " as a character reference (MDX would run the line as JavaScript)`,
+            line,
+          );
         }
         if (rewritten.strippedColon) repaired("removed the trailing colon from headings", line);
         if (rewritten.escapes > 0) repaired("escaped {, }, < or > that MDX would read as code", line);
@@ -419,8 +417,8 @@ function rewriteProse(source: string, endsHeading: boolean) {
  * top-level block at column 1 with "import " or "export " (one space, see
  * micromark-extension-mdxjs-esm); anywhere else such a line is text.
  */
-function looksLikeEsm(text: string, paragraph: Paragraph): boolean {
-  return paragraph.position?.start.column === 1 && /^(?:import|export) /.test(sourceOf(text, paragraph));
+function looksLikeEsm(text: string, block: RootContent): boolean {
+  return block.position?.start.column === 1 && /^(?:import|export) /.test(sourceOf(text, block));
 }
 
 function firstLine(source: string): string {

@@ -49,7 +49,10 @@ describe("an imported hostile lesson", () => {
   it("keeps prose that starts with `export` as text by writing its first letter as a character reference", () => {
     expect(mdx).toContain("&#101;xport your results to a CSV file, then import them into a spreadsheet.");
     expect(mdx).toContain('&#101;xport const pwned = (await import("node:fs")).writeFileSync("/tmp/pwned", "pwned")');
-    expect(messages).toContainEqual(expect.stringMatching(/character reference .*\(lines 7, 9\)$/));
+    expect(messages).toContainEqual(expect.stringMatching(/character reference .*\(lines 7, 9, 30, 34\)$/));
+    // Any top-level block that starts a line with the word, not only paragraphs: a table's header, a heading.
+    expect(mdx).toContain("&#105;mport | export\n--- | ---");
+    expect(mdx).toContain("## &#101;xport this heading");
   });
 
   it("escapes {expressions} and tags so they are shown as text", () => {
