@@ -235,9 +235,27 @@ export function lessonSafetyProblems(tree: Root): Problem[] {
   return problems;
 }
 
+/**
+ * Astro's MDX pipeline turns a `layout:` frontmatter key into an `import` of
+ * that path (rehype-apply-frontmatter-export in @astrojs/markdown-remark),
+ * which would run a module of the author's choosing. The lesson schema has no
+ * such key, but the schema is checked elsewhere; refuse it here too.
+ */
+function frontmatterProblems(file: VFile): Problem[] {
+  const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };
+  const frontmatter = data.astro?.frontmatter;
+  if (frontmatter === undefined || !Object.hasOwn(frontmatter, "layout")) return [];
+  return [
+    {
+      position: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
+      message: `the frontmatter key layout: would make the build import ${JSON.stringify(frontmatter.layout)} as code: remove it (the site gives every lesson its layout)`,
+    },
+  ];
+}
+
 export function remarkLessonSafety() {
   return (tree: Root, file: VFile) => {
-    const problems = lessonSafetyProblems(tree);
+    const problems = [...frontmatterProblems(file), ...lessonSafetyProblems(tree)];
     if (problems.length === 0) return;
     const path = displayPath(file);
     const lines = problems.map(({ position, message }) => {

@@ -116,6 +116,8 @@ describe("a lesson cannot link to javascript: or data: URLs", () => {
         "",
         '<img src=" java\tscript:alert(1)" alt="x" />',
         "",
+        "[f](&#106;avascript:alert(1)) and [g](java&#x09;script:alert(1))",
+        "",
       ].join("\n"),
     );
     expect(found).toEqual([
@@ -130,6 +132,8 @@ describe("a lesson cannot link to javascript: or data: URLs", () => {
       expect.stringMatching(/^5:1 the link definition \[ref\] uses the vbscript: scheme/),
       expect.stringMatching(/^7:6 src="javascript:alert\(1\)" on <img> uses the javascript: scheme/),
       expect.stringMatching(/^9:6 src=.* on <img> uses the javascript: scheme/),
+      expect.stringMatching(/^11:1 the link to javascript:alert\(1\) uses the javascript: scheme/),
+      expect.stringMatching(/^11:35 the link to java\tscript:alert\(1\) uses the javascript: scheme/),
     ]);
   });
 
@@ -208,6 +212,17 @@ describe("the error", () => {
     const message = await compileError("{1}\n", `${process.cwd()}/content/lessons/abs.mdx`);
     expect(message).toContain("content/lessons/abs.mdx:1:1: {1}");
     expect(message).not.toContain(process.cwd());
+  });
+
+  it("refuses a layout: frontmatter key, which Astro would import as code", async () => {
+    const file = new VFile({
+      value: "Text.\n",
+      path: "content/lessons/layout.mdx",
+      data: { astro: { frontmatter: { title: "x", layout: "../../evil.js" } } },
+    });
+    await expect(compile(file, { remarkPlugins: [remarkLessonSafety] })).rejects.toThrow(
+      /content\/lessons\/layout\.mdx:1:1: the frontmatter key layout: would make the build import "\.\.\/\.\.\/evil\.js" as code/,
+    );
   });
 
   it("leaves a safe lesson alone", async () => {
