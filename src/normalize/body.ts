@@ -380,10 +380,12 @@ function fenceCode(
   if (parent?.type !== "root") {
     notes.push({
       kind: "warning",
-      message: "indented code inside a list or quote: MDX shows it as text; fence it by hand",
+      message: "indented code inside a list or quote: MDX shows it as text (its {, }, <, > escaped); fence it by hand",
       line,
     });
-    return [];
+    const source = sourceOf(text, code);
+    const escaped = escapeProseLines(source);
+    return escaped.text === source ? [] : [{ start: startOf(code), end: endOf(code), text: escaped.text }];
   }
   repaired("fenced indented code blocks (MDX has no indented code)", line);
   return [{ start: startOf(code), end: endOf(code), text: fenced(code.value, guessLanguage(code.value)) }];
@@ -399,8 +401,14 @@ function fenceCode(
 function rewriteProse(source: string, endsHeading: boolean) {
   const strippedColon = endsHeading && /:\s*$/.test(source);
   const references = dropForeignReferences(strippedColon ? source.replace(/\s*:\s*$/, "") : source);
+  const { text, escapes } = escapeProseLines(references.text);
+  return { text, strippedColon, escapes, dropped: references.dropped, leftover: references.leftover };
+}
+
+/** MDX's special characters escaped in source that may continue inside a quote or list (its "> " or indentation kept). */
+function escapeProseLines(source: string): { text: string; escapes: number } {
   let escapes = 0;
-  const text = references.text
+  const text = source
     .split("\n")
     .map((line, i) => {
       const prefix = i === 0 ? "" : (/^[ \t>]*/.exec(line)?.[0] ?? "");
@@ -409,7 +417,7 @@ function rewriteProse(source: string, endsHeading: boolean) {
       return prefix + escaped.text;
     })
     .join("\n");
-  return { text, strippedColon, escapes, dropped: references.dropped, leftover: references.leftover };
+  return { text, escapes };
 }
 
 /**

@@ -103,6 +103,23 @@ describe("the MDX-hazards fixture", () => {
   });
 });
 
+describe("indented code inside a list or quote, which MDX shows as text", () => {
+  it("has its braces and angle brackets escaped, so MDX does not read them as expressions or tags", async () => {
+    const text = `# Async Tasks\n\n${SENTENCE}\n\n- An item:\n\n        print({1: 2}, 1 < 2)\n        home = {process.env.HOME}\n\n> A quote:\n>\n>     x = <div>\n`;
+    const result = lesson(text);
+    expect(result.mdx).toContain("        print(\\{1: 2\\}, 1 \\< 2)\n        home = \\{process.env.HOME\\}");
+    expect(result.mdx).toContain(">     x = \\<div\\>");
+    expect(result.notes).toContainEqual(
+      expect.objectContaining({
+        kind: "warning",
+        message: expect.stringContaining("indented code inside a list"),
+        line: 7,
+      }),
+    );
+    await expect(buildCheck(result.mdx)).resolves.toBeUndefined();
+  });
+});
+
 describe("import and export lines", () => {
   it("stay as they are inside code, lists, quotes and indented lines, where MDX does not read them as ESM", async () => {
     const text = `# Async Tasks\n\n${SENTENCE}\n\n- import x\n\n> export y\n\n   import z\n\nimportant: not a keyword\n`;
