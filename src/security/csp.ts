@@ -1,0 +1,58 @@
+/**
+ * The Content-Security-Policy of every built page, written by Astro as a
+ * `<meta http-equiv="content-security-policy">` (its `security.csp` option).
+ *
+ * Lessons come from many authors, and the build rejects anything in them that
+ * could run (src/markdown/); the policy is the second line: a script that an
+ * injection slipped into a page still does not run, because only the site's
+ * own scripts are allowed: files from this origin, and the inline scripts
+ * below, each by the hash of its exact text. Nothing is loaded from another
+ * origin.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+const SCRIPTS = join(import.meta.dirname, "..", "scripts");
+
+/**
+ * The scripts that pages inline (`<script is:inline set:html={...}>` with the
+ * file imported `?raw`). A new inline script must be listed here, or the
+ * browser refuses to run it (the browser tests report that as a CSP violation).
+ */
+export const INLINE_SCRIPTS = ["copy-code.js", "search-loader.js", "search-nojs.js"] as const;
+
+/** The CSP source expression of a script's text, as browsers compute it: base64 SHA-256 of its UTF-8 bytes. */
+export function scriptHash(text: string): `sha256-${string}` {
+  return `sha256-${createHash("sha256").update(text, "utf8").digest("base64")}`;
+}
+
+export const inlineScriptHashes = () =>
+  INLINE_SCRIPTS.map((file) => scriptHash(readFileSync(join(SCRIPTS, file), "utf8")));
+
+/** Astro's `security.csp` setting. */
+export function contentSecurityPolicy() {
+  return {
+    algorithm: "SHA-256" as const,
+    directives: [
+      "default-src 'self'",
+      // Lessons may show images from the web (https only; the build rejects other schemes).
+      "img-src 'self' https:",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      // Pagefind's index and fragments, from this origin only.
+      "connect-src 'self'",
+      "worker-src 'self'",
+    ] as const,
+    scriptDirective: {
+      // 'wasm-unsafe-eval' lets Pagefind compile its WebAssembly; it allows no JavaScript eval.
+      resources: ["'self'", "'wasm-unsafe-eval'"],
+      hashes: inlineScriptHashes(),
+    },
+    styleDirective: {
+      // Shiki colours code through style attributes (CSS variables per token); attributes cannot run scripts.
+      resources: ["'self'", { resource: "'unsafe-inline'", kind: "attribute" as const }],
+    },
+  };
+}
