@@ -15,7 +15,7 @@
  */
 import { spawn, type ChildProcessByStdio } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { constants, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -24,7 +24,16 @@ import { StringDecoder } from "node:string_decoder";
 import { fixtureCertificates, type FixtureCertificates } from "./certificates";
 import { outputDiff, outputMatches } from "./compare";
 import type { CodeBlock } from "./extract";
-import { blockEnvironment, BWRAP, bwrapArgs, detectSandbox, resolveInterpreter, type Interpreter } from "./sandbox";
+import {
+  blockEnvironment,
+  BWRAP,
+  bwrapArgs,
+  canRunAs,
+  detectSandbox,
+  resolveInterpreter,
+  type Interpreter,
+  type SandboxUser,
+} from "./sandbox";
 
 const HARNESS = join(import.meta.dirname, "python", "run_blocks.py");
 export const DEFAULT_MAX_OUTPUT_BYTES = 100_000;
@@ -103,6 +112,12 @@ export function chainLimitSeconds(chain: readonly CodeBlock[]): number {
   return chain.reduce((sum, block) => sum + block.settings.timeout, 0) + EXIT_GRACE_SECONDS + DRAIN_SECONDS;
 }
 
+/** How the harness is started: in the sandbox or (opted out) not; as another user or not. */
+interface Confinement {
+  sandboxed: boolean;
+  user?: SandboxUser | undefined;
+}
+
 /** The chain's files in its own temp folder: the job for the harness, its results file, the working directory. */
 interface Job {
   dir: string;
@@ -112,7 +127,12 @@ interface Job {
   marker: string;
 }
 
-function writeJob(chain: readonly CodeBlock[], fileText: string, certificates: FixtureCertificates | null): Job {
+function writeJob(
+  chain: readonly CodeBlock[],
+  fileText: string,
+  certificates: FixtureCertificates | null,
+  user: SandboxUser | undefined,
+): Job {
   const dir = mkdtempSync(join(tmpdir(), "lesson-block-"));
   const work = join(dir, "work");
   mkdirSync(work);
@@ -133,6 +153,8 @@ function writeJob(chain: readonly CodeBlock[], fileText: string, certificates: F
     results: resultsFile,
   };
   writeFileSync(jobFile, JSON.stringify(job));
+  // The sandbox's user writes the results and whatever the block writes.
+  if (user) for (const path of [dir, work]) chownSync(path, user.uid, user.gid);
   return { dir, work, jobFile, resultsFile, marker };
 }
 
@@ -147,7 +169,7 @@ function startHarness(
   job: Job,
   interpreter: Interpreter,
   certificates: FixtureCertificates | null,
-  sandboxed: boolean,
+  { sandboxed, user }: Confinement,
 ): BlockProcess {
   const env = blockEnvironment(interpreter, job.work, certificates?.caFile);
   const python = [interpreter.executable, "-B", "-u", "-X", "utf8", HARNESS, job.jobFile];
@@ -166,7 +188,13 @@ function startHarness(
         ),
       ]
     : python;
-  return spawn(command!, args, { cwd: job.work, stdio: ["ignore", "pipe", "pipe"], detached: true, env });
+  return spawn(command!, args, {
+    cwd: job.work,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+    env,
+    ...(sandboxed && user),
+  });
 }
 
 function killGroup(pid: number | undefined): void {
@@ -309,23 +337,18 @@ async function runProcess(
   fileText: string,
   certificates: FixtureCertificates | null,
   interpreter: Interpreter,
-  sandboxed: boolean,
+  confinement: Confinement,
   options: RunOptions,
 ): Promise<ProcessRun> {
-  const job = writeJob(chain, fileText, certificates);
+  const job = writeJob(chain, fileText, certificates, confinement.sandboxed ? confinement.user : undefined);
   const started = performance.now();
-  const child = startHarness(job, interpreter, certificates, sandboxed);
-  const {
-    text,
-    stderr,
-    endTimes,
-    ending,
-    problem: stopped,
-  } = await watch(child, chain, job.marker, options, started, sandboxed);
+  const child = startHarness(job, interpreter, certificates, confinement);
+  const watched = await watch(child, chain, job.marker, options, started, confinement.sandboxed);
+  const { text, stderr, endTimes, ending } = watched;
   const records = readRecords(job.resultsFile);
   rmSync(job.dir, { recursive: true, force: true });
 
-  let problem = stopped;
+  let problem = watched.problem;
   const segments = text.split(job.marker);
   const outputs = segments.slice(0, records.length);
   const rest = segments.slice(records.length).join("");
@@ -458,7 +481,19 @@ export async function runChain(
     return failAll((error as Error).message);
   }
 
-  const run = await runProcess(chain, fileText, certificates, interpreter, sandbox.kind === "bwrap", options);
+  const user = sandbox.kind === "bwrap" && sandbox.user;
+  if (user && !canRunAs(user, interpreter)) {
+    warnOnce(
+      `Code blocks run sandboxed but as root, not as nobody: nobody cannot run ${interpreter.executable} ` +
+        "or read the harness (under /root?). Blocks can then read files only root may read; use a Python " +
+        "everyone can run (e.g. PYTHON=/usr/bin/python3).",
+    );
+  }
+  const confinement: Confinement =
+    sandbox.kind === "bwrap"
+      ? { sandboxed: true, user: user && canRunAs(user, interpreter) ? user : undefined }
+      : { sandboxed: false };
+  const run = await runProcess(chain, fileText, certificates, interpreter, confinement, options);
   let stoppedAt: CodeBlock | undefined;
   return chain.map((block, index): BlockResult => {
     const realSeconds =

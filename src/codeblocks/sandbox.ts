@@ -30,8 +30,22 @@ const ROOT = resolve(import.meta.dirname, "../..");
 /** The harness's Python package; stays readable where the repository is hidden. */
 export const HARNESS_DIR = join(import.meta.dirname, "python");
 
+/** Who the sandbox runs as, when not as the runner's own user. */
+export interface SandboxUser {
+  uid: number;
+  gid: number;
+}
+
+/**
+ * Run as root, the runner starts the sandbox as `nobody`, so a block cannot
+ * read what only root may (/etc/shadow, keys, other checkouts' secrets).
+ */
+const NOBODY: SandboxUser = { uid: 65534, gid: 65534 };
+
 export type Sandbox =
-  { kind: "bwrap" } | { kind: "unsandboxed"; warning: string } | { kind: "unavailable"; problem: string };
+  | { kind: "bwrap"; user?: SandboxUser }
+  | { kind: "unsandboxed"; warning: string }
+  | { kind: "unavailable"; problem: string };
 
 /** Namespaces, session and capabilities; the same for the probe and the blocks. */
 const ISOLATION = ["--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL"];
@@ -40,40 +54,51 @@ const INSTALL_HINT =
   "Code blocks come from lesson authors and only run inside a bubblewrap sandbox. " +
   "Install it (Debian/Ubuntu: apt-get install bubblewrap; npm test does this by itself when it can)";
 
-let cached: Sandbox | undefined;
+function tryBwrap(bwrap: string, user?: SandboxUser) {
+  return spawnSync(
+    bwrap,
+    [...ISOLATION, "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp", "--clearenv", "true"],
+    { encoding: "utf8", timeout: 30_000, ...user },
+  );
+}
 
-/** Whether blocks can run sandboxed here; probes bwrap once per process. */
-export function detectSandbox(env: NodeJS.ProcessEnv = process.env): Sandbox {
-  if (cached) return cached;
+/**
+ * Whether blocks can run sandboxed here, by running a trivial command in the
+ * sandbox (as `nobody` first when root). Not cached: see detectSandbox.
+ */
+export function probeSandbox(env: NodeJS.ProcessEnv = process.env, bwrap: string = BWRAP): Sandbox {
   const optOut = env[OPT_OUT] === "1";
   if (optOut && !env.CI) {
-    cached = {
+    return {
       kind: "unsandboxed",
       warning:
         `!!! ${OPT_OUT}=1: code blocks run WITHOUT a sandbox. They can read your environment and files, ` +
         "write anywhere you can, reach the network and leave processes behind. Only for lessons you trust. !!!",
     };
-    return cached;
   }
+  if (process.getuid?.() === 0 && tryBwrap(bwrap, NOBODY).status === 0) return { kind: "bwrap", user: NOBODY };
   const ignored = optOut ? ` (${OPT_OUT}=1 is ignored because CI is set: CI never runs blocks unconfined)` : "";
-  const probe = spawnSync(
-    BWRAP,
-    [...ISOLATION, "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp", "--clearenv", "true"],
-    { encoding: "utf8", timeout: 30_000 },
-  );
+  const probe = tryBwrap(bwrap);
   if ((probe.error as NodeJS.ErrnoException | undefined)?.code === "ENOENT") {
-    cached = { kind: "unavailable", problem: `bubblewrap (bwrap) is not installed. ${INSTALL_HINT}${ignored}.` };
-  } else if (probe.error || probe.status !== 0) {
+    return { kind: "unavailable", problem: `bubblewrap (bwrap) is not installed. ${INSTALL_HINT}${ignored}.` };
+  }
+  if (probe.error || probe.status !== 0) {
     const why = (probe.error?.message ?? probe.stderr.trim()) || `exit status ${probe.status}`;
-    cached = {
+    return {
       kind: "unavailable",
       problem:
         `bubblewrap (bwrap) cannot create its sandbox here: ${why}. It needs user namespaces ` +
         `(run as root, or allow unprivileged user namespaces, e.g. sysctl kernel.unprivileged_userns_clone=1)${ignored}.`,
     };
-  } else {
-    cached = { kind: "bwrap" };
   }
+  return { kind: "bwrap" };
+}
+
+let cached: Sandbox | undefined;
+
+/** probeSandbox, once per process. */
+export function detectSandbox(): Sandbox {
+  cached ??= probeSandbox();
   return cached;
 }
 
@@ -101,6 +126,30 @@ export function resolveInterpreter(command: string): Interpreter {
   const interpreter = { executable, paths: [dirname(executable), ...paths.filter((path) => path.startsWith("/"))] };
   interpreters.set(command, interpreter);
   return interpreter;
+}
+
+const usable = new Map<string, boolean>();
+
+/**
+ * Whether `user` can run the interpreter and read the harness (not when
+ * either lives under root's home, say); otherwise the sandbox runs as the
+ * runner's own user, still without capabilities.
+ */
+export function canRunAs(user: SandboxUser, interpreter: Interpreter): boolean {
+  const key = `${user.uid}:${interpreter.executable}`;
+  let answer = usable.get(key);
+  if (answer === undefined) {
+    const check = `import os, sys; sys.exit(0 if os.access(${JSON.stringify(HARNESS_DIR)}, os.R_OK | os.X_OK) else 1)`;
+    const result = spawnSync(interpreter.executable, ["-S", "-c", check], {
+      timeout: 30_000,
+      env: {},
+      cwd: "/",
+      ...user,
+    });
+    answer = result.status === 0;
+    usable.set(key, answer);
+  }
+  return answer;
 }
 
 const isWithin = (path: string, folder: string) => {

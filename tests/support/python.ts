@@ -37,8 +37,9 @@ export function ensureSandbox(): void {
     install(["bubblewrap"], "Code blocks run in a bubblewrap sandbox, and the bwrap command is missing");
   }
   const sandbox = detectSandbox();
-  if (sandbox.kind === "bwrap") console.log("[setup] Code blocks run in a bubblewrap sandbox.");
-  else if (sandbox.kind === "unsandboxed") console.warn(`[setup] ${sandbox.warning}`);
+  if (sandbox.kind === "bwrap") {
+    console.log(`[setup] Code blocks run in a bubblewrap sandbox${sandbox.user ? ", as nobody" : ""}.`);
+  } else if (sandbox.kind === "unsandboxed") console.warn(`[setup] ${sandbox.warning}`);
   else console.warn(`[setup] ${sandbox.problem} Until then every code block test fails.`);
 }
 
