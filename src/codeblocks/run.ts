@@ -13,7 +13,7 @@
  * size and the suite's deadline; past any of them the sandbox is SIGKILLed,
  * and with it (PID namespace, --die-with-parent) everything the block started.
  */
-import { spawn, type ChildProcessByStdio } from "node:child_process";
+import { spawn, type ChildProcessByStdio, type SpawnOptionsWithStdioTuple } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { constants, tmpdir } from "node:os";
@@ -173,28 +173,16 @@ function startHarness(
 ): BlockProcess {
   const env = blockEnvironment(interpreter, job.work, certificates?.caFile);
   const python = [interpreter.executable, "-B", "-u", "-X", "utf8", HARNESS, job.jobFile];
-  const [command, ...args] = sandboxed
-    ? [
-        BWRAP,
-        ...bwrapArgs(
-          {
-            interpreter,
-            dir: job.dir,
-            work: job.work,
-            readOnly: certificates ? [dirname(certificates.caFile)] : [],
-            env,
-          },
-          python,
-        ),
-      ]
-    : python;
-  return spawn(command!, args, {
+  const options: SpawnOptionsWithStdioTuple<"ignore", "pipe", "pipe"> = {
     cwd: job.work,
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
     env,
-    ...(sandboxed && user),
-  });
+  };
+  if (!sandboxed) return spawn(python[0]!, python.slice(1), options);
+  const readOnly = certificates ? [dirname(certificates.caFile)] : [];
+  const args = bwrapArgs({ interpreter, dir: job.dir, work: job.work, readOnly, env }, python);
+  return spawn(BWRAP, args, { ...options, ...user });
 }
 
 function killGroup(pid: number | undefined): void {
@@ -283,7 +271,11 @@ async function watch(
   const deadline = options.deadline;
   const deadlineTimer =
     deadline &&
-    setTimeout(() => stop(`stopped: the run reached ${deadline.description}`), Math.max(0, deadline.at - Date.now()));
+    setTimeout(
+      () => stop(`stopped: the run reached ${deadline.description}`),
+      // Node fires a delay past 2**31 - 1 ms (24.8 days) at once; wait that long at most.
+      Math.min(Math.max(0, deadline.at - Date.now()), 2 ** 31 - 1),
+    );
 
   const decoder = new StringDecoder("utf8");
   child.stdout.on("data", (chunk: Buffer) => {
