@@ -11,6 +11,7 @@ import { parseArgs } from "node:util";
 import { ExtractError } from "./extract";
 import { choosePython } from "./interpreter";
 import type { BlockResult } from "./run";
+import { detectSandbox } from "./sandbox";
 import { mdxFiles, readBlocks, runBlocks, suiteDeadline, summary, type LessonBlocks } from "./suite";
 import { updatedText, writeFileAtomically } from "./update";
 
@@ -54,7 +55,14 @@ async function main(): Promise<number> {
   for (const problem of problems) console.log(`✗ ${problem}`);
 
   const python = choosePython();
-  console.log(`Running code blocks with ${python.command} (Python ${python.version}).`);
+  const sandbox = detectSandbox();
+  const confinement =
+    sandbox.kind === "bwrap"
+      ? "in a bubblewrap sandbox"
+      : sandbox.kind === "unsandboxed"
+        ? "WITHOUT a sandbox"
+        : "nowhere: no sandbox, so every block fails";
+  console.log(`Running code blocks with ${python.command} (Python ${python.version}), ${confinement}.`);
   let results = await runBlocks(lessons, { python: python.command, strict: Boolean(process.env.CI), deadline });
 
   if (values.update) {
