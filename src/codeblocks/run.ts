@@ -17,7 +17,7 @@ import { spawn, type ChildProcessByStdio, type SpawnOptionsWithStdioTuple } from
 import { randomUUID } from "node:crypto";
 import { chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { constants, tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Readable } from "node:stream";
 import { StringDecoder } from "node:string_decoder";
@@ -180,7 +180,8 @@ function startHarness(
     env,
   };
   if (!sandboxed) return spawn(python[0]!, python.slice(1), options);
-  const readOnly = certificates ? [dirname(certificates.caFile)] : [];
+  // The CA's certificate and the server's certificate and key; not the CA's key.
+  const readOnly = certificates ? [certificates.caFile, certificates.certFile, certificates.keyFile] : [];
   const args = bwrapArgs({ interpreter, dir: job.dir, work: job.work, readOnly, env }, python);
   return spawn(BWRAP, args, { ...options, ...user });
 }
