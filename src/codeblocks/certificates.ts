@@ -3,9 +3,10 @@
  * domains, so `network` blocks can fetch https://example.org from the local
  * fixture server with certificate checks on. Made with the `openssl` command
  * once per process, in a temp folder removed on exit; valid for two days.
+ * All but the CA's key are readable by everyone, so the sandbox's user can read them.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -77,5 +78,10 @@ export function fixtureCertificates(): FixtureCertificates {
     dir,
   );
   made = { caFile: join(dir, "ca.pem"), certFile: join(dir, "server.pem"), keyFile: join(dir, "server.key") };
+  // Readable by the sandbox's user (nobody, when the tests run as root): the
+  // server's key only serves the example domains, and only the sandbox trusts
+  // the CA, whose own key stays private.
+  chmodSync(dir, 0o755);
+  for (const file of Object.values(made)) chmodSync(file, 0o644);
   return made;
 }

@@ -5,12 +5,14 @@
  * one line per block and the details of each failure, and ends with
  * `N passed, N failed, N skipped`. Exit status 1 when anything failed.
  * --update rewrites output blocks from what the blocks printed.
+ * --suite-timeout <seconds> bounds the whole run (see suiteDeadline).
  */
 import { parseArgs } from "node:util";
 import { ExtractError } from "./extract";
 import { choosePython } from "./interpreter";
 import type { BlockResult } from "./run";
-import { mdxFiles, readBlocks, runBlocks, summary, type LessonBlocks } from "./suite";
+import { detectSandbox } from "./sandbox";
+import { mdxFiles, readBlocks, runBlocks, suiteDeadline, summary, type LessonBlocks } from "./suite";
 import { updatedText, writeFileAtomically } from "./update";
 
 const indent = (text: string) => text.replace(/^(?=.)/gm, "    ");
@@ -24,13 +26,21 @@ function report(result: BlockResult): string {
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
-    options: { update: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
+    options: {
+      update: { type: "boolean", default: false },
+      "suite-timeout": { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+    },
     allowPositionals: true,
   });
   if (values.help) {
-    console.log("Usage: npm run test:blocks -- [--update] [file.mdx ...]   (default: every lesson)");
+    console.log(
+      "Usage: npm run test:blocks -- [--update] [--suite-timeout <seconds>] [file.mdx ...]   (default: every lesson)\n" +
+        "--suite-timeout: limit for the whole run (default $LESSONS_SUITE_TIMEOUT, else 600); blocks still to run then fail.",
+    );
     return 0;
   }
+  const deadline = suiteDeadline(values["suite-timeout"]);
 
   const lessons: LessonBlocks[] = [];
   const problems: string[] = [];
@@ -45,8 +55,15 @@ async function main(): Promise<number> {
   for (const problem of problems) console.log(`✗ ${problem}`);
 
   const python = choosePython();
-  console.log(`Running code blocks with ${python.command} (Python ${python.version}).`);
-  let results = await runBlocks(lessons, { python: python.command, strict: Boolean(process.env.CI) });
+  const sandbox = detectSandbox();
+  const confinement =
+    sandbox.kind === "bwrap"
+      ? "in a bubblewrap sandbox"
+      : sandbox.kind === "unsandboxed"
+        ? "WITHOUT a sandbox"
+        : "nowhere: no sandbox, so every block fails";
+  console.log(`Running code blocks with ${python.command} (Python ${python.version}), ${confinement}.`);
+  let results = await runBlocks(lessons, { python: python.command, strict: Boolean(process.env.CI), deadline });
 
   if (values.update) {
     const updated = new Set<string>();

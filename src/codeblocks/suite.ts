@@ -5,9 +5,32 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { chains, extractBlocks, type CodeBlock } from "./extract";
-import { runChain, type BlockResult, type RunOptions } from "./run";
+import { runChain, type BlockResult, type Deadline, type RunOptions } from "./run";
 
 export const LESSONS_DIR = "content/lessons";
+
+/** The whole block suite's limit, unless LESSONS_SUITE_TIMEOUT (or the CLI's --suite-timeout) says otherwise. */
+export const DEFAULT_SUITE_TIMEOUT_SECONDS = 600;
+export const SUITE_TIMEOUT_VARIABLE = "LESSONS_SUITE_TIMEOUT";
+
+/**
+ * The deadline for a whole run of the block suite, starting now: `seconds`,
+ * else $LESSONS_SUITE_TIMEOUT, else 10 minutes. Chains that would start after
+ * it fail without running; one still running is stopped and fails.
+ */
+export function suiteDeadline(seconds?: string, env: NodeJS.ProcessEnv = process.env): Deadline {
+  const given = seconds ?? env[SUITE_TIMEOUT_VARIABLE];
+  const limit = given === undefined || given === "" ? DEFAULT_SUITE_TIMEOUT_SECONDS : Number(given);
+  if (!Number.isFinite(limit) || limit <= 0) {
+    throw new Error(`The block suite's time limit must be a number of seconds above 0, not "${given}".`);
+  }
+  return {
+    at: Date.now() + limit * 1000,
+    description:
+      `the block suite's overall limit of ${limit} s ` +
+      `(set it with ${SUITE_TIMEOUT_VARIABLE}=<seconds>, or --suite-timeout for npm run test:blocks)`,
+  };
+}
 
 export interface LessonBlocks {
   /** Path relative to the current directory, with forward slashes: how names and tracebacks show it. */

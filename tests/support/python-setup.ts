@@ -1,10 +1,10 @@
 /**
- * Vitest global setup: finds (and on this machine kind installs) the Python
- * for the code block tests once, before any worker starts, and hands its
+ * Vitest global setup: finds (and on this machine kind installs) bubblewrap
+ * and the Python for the code block tests once, before any worker starts, and hands its
  * command to the tests through `inject("python")`.
  */
 import type { TestProject } from "vitest/node";
-import { ensureBlockPython } from "./python";
+import { ensureBlockPython, ensureSandbox } from "./python";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -13,5 +13,6 @@ declare module "vitest" {
 }
 
 export function setup(project: TestProject): void {
+  ensureSandbox();
   project.provide("python", ensureBlockPython().command);
 }

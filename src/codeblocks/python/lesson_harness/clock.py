@@ -21,12 +21,23 @@ timeouts, so a `subprocess.run(timeout=...)` still ends.
 Not virtual: CPU time (work between sleeps takes no virtual time), sleeps in
 other threads (real, so a thread's work is never skipped), and C-level clocks
 such as `datetime.now()`.
+
+The clock counts at most MAX_VIRTUAL_SECONDS (2**32 s, about 136 years) in
+all. Its readings are floats: `time.time()` starts near 1.8e9, and past 2**33
+(8.6e9) a float cannot tell two instants a microsecond apart. A sleep or timer
+that would go further (`time.sleep(1e300)`, `asyncio.sleep(math.inf)`) fails
+at once, saying so, instead of spinning on a clock that can no longer move;
+NaN fails as it does on the real clock. The event loop treats timers due
+within a microsecond as due (asyncio's default is the real clock's
+nanosecond, which a float near 2**24 can no longer add, so a long virtual
+sleep used to spin forever on a timer that was never quite due).
 """
 
 import asyncio
 import concurrent.futures
 import concurrent.futures.thread
 import functools
+import math
 import os
 import selectors
 import subprocess
@@ -44,6 +55,22 @@ NANOSECONDS = 1_000_000_000
 # How often a real wait checks again whether the work it waits for is done:
 # nothing wakes a sleeper when a thread or a child process ends.
 _POLL_SECONDS = 0.005
+# The most virtual seconds a process may sleep in all (see the module docstring).
+MAX_VIRTUAL_SECONDS = 2**32
+# Timers of the virtual event loop due within this many seconds count as due.
+_LOOP_RESOLUTION = 1e-6
+
+
+def _check_sleep(clock, seconds, what):
+    """Fails a sleep or timer the virtual clock cannot represent, saying why."""
+    if math.isnan(seconds):
+        raise ValueError(f"{what}: invalid value NaN (not a number)")
+    if seconds > MAX_VIRTUAL_SECONDS - clock.advanced:
+        raise OverflowError(
+            f"{what} of {seconds!r} s is longer than the virtual clock can represent: it counts at most "
+            f"2**32 seconds (about 136 years) in all, beyond which its float readings lose microsecond "
+            f"resolution; sleep less, or give the block the `realtime` setting to sleep for real"
+        )
 
 
 class VirtualClock:
@@ -70,6 +97,7 @@ class VirtualClock:
             raise TypeError(f"'{type(seconds).__name__}' object cannot be interpreted as an integer")
         if seconds < 0:
             raise ValueError("sleep length must be non-negative")
+        _check_sleep(self, seconds, "time.sleep")
         # Other threads sleep for real: their work must not be skipped, and
         # sleeps in the main thread and the event loop wait for them.
         if threading.current_thread() is not threading.main_thread():
@@ -196,6 +224,8 @@ class _FastForwardSelector(selectors.BaseSelector):
             return self._inner.select(timeout)
         unwatched = _real_work_pending()
         if timeout is not None and not unwatched and not self._sockets_pending():
+            # asyncio waits at most a day at a time; jump straight to the next timer.
+            timeout = max(timeout, self._loop._next_timer_in())
             ready = self._inner.select(0)
             if not ready:
                 self._clock.advance(timeout)
@@ -225,9 +255,19 @@ class VirtualClockEventLoop(asyncio.SelectorEventLoop):
     def __init__(self, clock):
         self._virtual_clock = clock
         super().__init__(_FastForwardSelector(selectors.DefaultSelector(), self, clock))
+        self._clock_resolution = _LOOP_RESOLUTION
 
     def time(self):
         return self._virtual_clock.read("monotonic")
+
+    def call_at(self, when, callback, *args, context=None):
+        # asyncio.sleep, call_later and timeouts all come through here.
+        _check_sleep(self._virtual_clock, when - self.time(), "an asyncio sleep or timer")
+        return super().call_at(when, callback, *args, context=context)
+
+    def _next_timer_in(self):
+        scheduled = self._scheduled
+        return scheduled[0].when() - self.time() if scheduled else 0.0
 
 
 def _policy_class():

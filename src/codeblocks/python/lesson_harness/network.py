@@ -1,8 +1,11 @@
-"""Keeps code blocks on this machine, and gives `network` blocks a local web.
+"""Says why a code block cannot reach a host, and gives `network` blocks a local web.
 
-Every block: host names resolve only to this machine (localhost, and for
-`network` blocks the example domains), and TCP connections to any address off
-this machine fail with an error that says why.
+What keeps blocks in is the sandbox (src/codeblocks/sandbox.ts): its network
+namespace has only loopback, whatever the block calls (`_socket`, UDP, curl).
+This module only adds clear messages for the common paths through `socket`:
+host names resolve only to this machine (localhost, and for `network` blocks
+the example domains), and TCP connections to any address off this machine
+fail with an error that says why, instead of "Name or service not known".
 
 `network` blocks: example.com, example.org, example.net and their subdomains
 resolve to a fixture server started here, in this process: plain HTTP for
@@ -105,6 +108,9 @@ def _name(host):
 
 def _getaddrinfo(host, port, family=0, type=0, proto=0, flags=0):
     name = _name(host)
+    # The sandbox has only loopback, so AI_ADDRCONFIG (aiohttp asks for it)
+    # would hide even 127.0.0.1.
+    flags &= ~socket.AI_ADDRCONFIG
     if _is_local(name) or _ip(name) is not None:
         # No lookup leaves the machine for an address; connecting to one off
         # this machine is refused by _local_address.
