@@ -165,6 +165,14 @@ describe.skipIf(unsandboxed)(`a hostile lesson's blocks stay in their sandbox (n
     expect(result.realSeconds).toBeLessThan(2 + EXIT_GRACE_SECONDS);
   });
 
+  it("a fork bomb is stopped by the process limit, and its processes die with the block", () => {
+    ran(block("os.fork() == 0"));
+  });
+
+  it("a block cannot take all memory or fill the disk: allocations and files are bounded", () => {
+    ran(block("bytearray(8 * 1024**3)"));
+  });
+
   it("a huge virtual sleep fails at once with a clear message", () => {
     for (const text of ["asyncio.sleep(10**10)", "time.sleep(1e300)", 'time.sleep(float("inf"))', 'float("nan")']) {
       const result = block(text);
