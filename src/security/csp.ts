@@ -12,6 +12,9 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { AstroUserConfig } from "astro";
+
+type CspConfig = Exclude<NonNullable<AstroUserConfig["security"]>["csp"], boolean | undefined>;
 
 const SCRIPTS = join(import.meta.dirname, "..", "scripts");
 
@@ -31,9 +34,9 @@ export const inlineScriptHashes = () =>
   INLINE_SCRIPTS.map((file) => scriptHash(readFileSync(join(SCRIPTS, file), "utf8")));
 
 /** Astro's `security.csp` setting. */
-export function contentSecurityPolicy() {
+export function contentSecurityPolicy(): CspConfig {
   return {
-    algorithm: "SHA-256" as const,
+    algorithm: "SHA-256",
     directives: [
       "default-src 'self'",
       // Lessons may show images from the web (https only; the build rejects other schemes).
@@ -44,7 +47,7 @@ export function contentSecurityPolicy() {
       // Pagefind's index and fragments, from this origin only.
       "connect-src 'self'",
       "worker-src 'self'",
-    ] as const,
+    ],
     scriptDirective: {
       // 'wasm-unsafe-eval' lets Pagefind compile its WebAssembly; it allows no JavaScript eval.
       resources: ["'self'", "'wasm-unsafe-eval'"],
@@ -52,7 +55,7 @@ export function contentSecurityPolicy() {
     },
     styleDirective: {
       // Shiki colours code through style attributes (CSS variables per token); attributes cannot run scripts.
-      resources: ["'self'", { resource: "'unsafe-inline'", kind: "attribute" as const }],
+      resources: ["'self'", { resource: "'unsafe-inline'", kind: "attribute" }],
     },
   };
 }
