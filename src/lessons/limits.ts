@@ -1,0 +1,115 @@
+/**
+ * Limits on a lesson's size and shape, checked twice: by the importer before
+ * it parses a raw lesson, and by the content loader before Astro compiles an
+ * MDX lesson. Past them the parsers recurse until the stack runs out: remark
+ * and the MDX compiler throw a bare RangeError from about 1,000 levels of
+ * nested lists or `>` quotes, and the build can die without a message. A real
+ * lesson needs a handful of levels, so the limits sit far below that.
+ *
+ * Pure functions on text, no parsing: the check must be safe on exactly the
+ * input that would crash a parser.
+ */
+
+/** Bytes per lesson file, raw or MDX. The longest lesson of the course is under 20 KiB. */
+export const MAX_LESSON_BYTES = 1024 * 1024;
+
+/** Levels of lists and block quotes, counted together (`> - > - text` is 4). */
+export const MAX_NESTING = 32;
+
+/**
+ * YAML alias expansions allowed in frontmatter (the `yaml` package's
+ * `maxAliasCount`): an anchor used over and over ("billion laughs") expands to
+ * gigabytes from a few lines. Frontmatter needs no aliases at all.
+ */
+export const MAX_YAML_ALIASES = 20;
+
+export interface LimitProblem {
+  /** 1-based line, where the problem is on one line. */
+  line?: number;
+  /** What is wrong and what to do. */
+  message: string;
+}
+
+export function sizeProblem(bytes: number): LimitProblem | undefined {
+  if (bytes <= MAX_LESSON_BYTES) return undefined;
+  return {
+    message:
+      `the file is ${bytes.toLocaleString("en")} bytes, over the limit of 1 MiB ` +
+      `(${MAX_LESSON_BYTES.toLocaleString("en")} bytes) per lesson; ` +
+      `split it into several lessons`,
+  };
+}
+
+/** Nesting deeper than MAX_NESTING, at the first line that goes too deep. */
+export function nestingProblem(text: string): LimitProblem | undefined {
+  const line = deepestLine(text, MAX_NESTING);
+  if (line === undefined) return undefined;
+  return {
+    line: line.line,
+    message:
+      `lists and block quotes are nested ${line.depth} levels deep here, over the limit of ${MAX_NESTING}; ` +
+      `flatten the nesting`,
+  };
+}
+
+/** All limits on a lesson's text at once (size first: a huge file need not be scanned). */
+export function textProblems(text: string, bytes = Buffer.byteLength(text)): LimitProblem[] {
+  const size = sizeProblem(bytes);
+  if (size !== undefined) return [size];
+  const nesting = nestingProblem(text);
+  return nesting === undefined ? [] : [nesting];
+}
+
+/**
+ * The first line whose container depth exceeds `limit`, or undefined. The
+ * depth of a line is an upper bound of the lists and quotes open on it: each
+ * `>` and list marker at its start counts one, and each two columns of
+ * indentation count one (a nested list item's content is indented at least
+ * two columns past its parent's, so that bounds the lists the line continues).
+ * A container only opens on a line that continues all those around it, so the
+ * deepest line is always one that this counts. Code counts too: telling fenced
+ * code from an indented look-alike takes a real parser, and real code is not
+ * indented 64 columns deep.
+ */
+function deepestLine(text: string, limit: number): { line: number; depth: number } | undefined {
+  let lineNumber = 0;
+  for (const line of text.split("\n")) {
+    lineNumber++;
+    const depth = containerDepth(line);
+    if (depth > limit) return { line: lineNumber, depth };
+  }
+  return undefined;
+}
+
+/** The depth of a line's container prefix; index arithmetic only, as a line may be a megabyte of ">". */
+function containerDepth(line: string): number {
+  let depth = 0;
+  let i = 0;
+  for (;;) {
+    let columns = 0;
+    while (line[i] === " " || line[i] === "\t") {
+      columns += line[i] === "\t" ? 4 : 1;
+      i++;
+    }
+    depth += Math.floor(columns / 2);
+    const markerEnd = line[i] === ">" ? i + 1 : listMarkerEnd(line, i);
+    if (markerEnd === undefined) return depth;
+    depth++;
+    i = markerEnd;
+  }
+}
+
+/** The end of a list marker (`-`, `*`, `+`, `1.`, `1)`) followed by a space, tab or the line end at `i`. */
+function listMarkerEnd(line: string, i: number): number | undefined {
+  let end = i;
+  if (line[i] === "-" || line[i] === "*" || line[i] === "+") end = i + 1;
+  else {
+    while (end - i < 9 && isDigit(line[end])) end++;
+    if (end === i || (line[end] !== "." && line[end] !== ")")) return undefined;
+    end++;
+  }
+  const next = line[end];
+  return next === undefined || next === " " || next === "\t" ? end : undefined;
+}
+
+const isDigit = (char: string | undefined) => char !== undefined && char >= "0" && char <= "9";
