@@ -1,6 +1,7 @@
 /** The import command end to end: spawned as `tsx src/cli/import.ts`, writing into a temporary directory. */
-import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { compile } from "@mdx-js/mdx";
@@ -29,6 +30,8 @@ function run(...args: string[]) {
     encoding: "utf8",
     // tsx starts `node` from PATH: make it the node running the tests.
     env: { ...process.env, PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ""}` },
+    // A hang (e.g. blocked on a FIFO) fails the test instead of stalling the suite.
+    timeout: 20_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -155,6 +158,156 @@ describe("import CLI", { timeout: 30_000 }, () => {
       const result = run(...args);
       expect(result.status).toBe(2);
       expect(result.stderr).toContain("usage: npm run import -- <raw.md>... [--out <dir>] [--force]");
+    },
+  );
+});
+
+/** Every file under `dir`, relative to it. */
+const allFiles = (dir: string): string[] =>
+  existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: "utf8" }).sort() : [];
+
+/**
+ * Input built to crash or hang the importer. Each gets exactly one error line
+ * naming the file (and line), exit code 1, no stack trace, and nothing on disk:
+ * no lesson, no copied source, no temporary file.
+ */
+describe("bad input never crashes the import", { timeout: 30_000 }, () => {
+  const prose = "# Deep Lesson\n\nAsyncio runs many tasks on one thread with the event loop.\n\n";
+
+  function expectOneCleanError(result: ReturnType<typeof run>, location: string, reason: RegExp) {
+    expect(result.status).toBe(1);
+    const errors = result.stderr.split("\n").filter((line) => line.startsWith("error: "));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.startsWith(`error: ${location}: `)).toBe(true);
+    expect(errors[0]).toMatch(reason);
+    expect(result.stderr).toContain("import: nothing written (1 error)");
+    expect(result.stderr).not.toMatch(/RangeError|ReferenceError|\n\s+at /);
+    expect(allFiles(path.join(out, "lessons"))).toEqual([]);
+    expect(allFiles(path.join(out, "sources"))).toEqual([]);
+  }
+  const runInto = (...inputs: string[]) =>
+    run(...inputs, "--out", path.join(out, "lessons"), "--sources", path.join(out, "sources"));
+
+  it.each([
+    ["3,000 `>` quote markers (RangeError in remark)", ">".repeat(3000) + " deep\n", 5],
+    ["3,000 list markers (RangeError in remark)", "- ".repeat(3000) + "deep\n", 5],
+    [
+      "40 indented list levels (past the limit)",
+      Array.from({ length: 40 }, (_, i) => `${"  ".repeat(i)}- item`).join("\n"),
+      5 + 32,
+    ],
+  ])("deep nesting, %s: one error at the line", (_, deep, line) => {
+    const file = path.join(out, "deep.md");
+    writeFileSync(file, prose + deep);
+    expectOneCleanError(
+      runInto(file),
+      `${file}:${line}`,
+      /levels deep here, over the limit of 32; flatten the nesting/,
+    );
+  });
+
+  it("a file over 1 MiB is refused without being read", () => {
+    const file = path.join(out, "huge.md");
+    writeFileSync(file, prose + "word ".repeat(220_000));
+    expectOneCleanError(runInto(file), file, /over the limit of 1 MiB \(1,048,576 bytes\) per lesson; split it/);
+  });
+
+  it("a FIFO as input is refused at once instead of blocking the import forever", () => {
+    const fifo = path.join(out, "pipe.md");
+    execFileSync("mkfifo", [fifo]);
+    const started = Date.now();
+    expectOneCleanError(runInto(fifo), fifo, /is a named pipe \(FIFO\), not a Markdown file/);
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
+  it("a folder as input is refused, suggesting its files", () => {
+    const folder = path.join(out, "drafts");
+    mkdirSync(folder);
+    expectOneCleanError(runInto(folder), folder, /is a folder, not a Markdown file \(give the files in it/);
+  });
+
+  it("--out pointing at a file is refused before anything is read or written", () => {
+    const file = path.join(out, "lessons");
+    writeFileSync(file, "not a folder\n");
+    const result = run(`${FIXTURES}/mdx-hazards.md`, "--out", file, "--sources", path.join(out, "sources"));
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`error: ${file}: is a file, but --out must name a folder`);
+    expect(readFileSync(file, "utf8")).toBe("not a folder\n");
+    expect(allFiles(path.join(out, "sources"))).toEqual([]);
+  });
+
+  it("a YAML alias bomb (billion laughs) in frontmatter is refused at its line", () => {
+    expectOneCleanError(
+      runInto(`${FIXTURES}/alias-bomb.md`),
+      `${FIXTURES}/alias-bomb.md:2`,
+      /unusable YAML frontmatter: Excessive alias count/,
+    );
+  });
+
+  it('an emoji-only title is refused instead of writing ".mdx" with the id ""', () => {
+    expectOneCleanError(
+      runInto(`${FIXTURES}/emoji_title.md`),
+      `${FIXTURES}/emoji_title.md`,
+      /has no letters or digits to make a lesson id from \(give the lesson a title with letters/,
+    );
+  });
+});
+
+/**
+ * Ctrl-C in the middle of a large batch, for real: the CLI runs in its own
+ * process group and the whole group gets the signal, as from a terminal, once
+ * the first lesson is reported written. Before the fix this left hundreds of
+ * .tmp files behind.
+ */
+describe("a signal during a batch import", { timeout: 60_000 }, () => {
+  it.each(["SIGINT", "SIGTERM"] as const)(
+    "%s: no temporary files, every written lesson complete, and a report of what was not written",
+    async (signal) => {
+      const raw = path.join(out, "raw");
+      mkdirSync(raw);
+      const files = Array.from({ length: 150 }, (_, i) => {
+        const file = path.join(raw, `raw_${i}.md`);
+        writeFileSync(
+          file,
+          `# Batch Lesson ${i}\n\nAsyncio runs many tasks on one thread with the event loop.\n\n` +
+            "```python\nimport asyncio\n```\n",
+        );
+        return file;
+      });
+      const lessons = path.join(out, "lessons");
+      const sources = path.join(out, "sources");
+      const child = spawn(TSX, ["src/cli/import.ts", ...files, "--out", lessons, "--sources", sources], {
+        cwd: ROOT,
+        detached: true,
+        env: { ...process.env, PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ""}` },
+      });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.on("data", (chunk: Buffer) => {
+        if (stdout === "") process.kill(-child.pid!, signal);
+        stdout += chunk.toString();
+      });
+      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+      const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
+
+      expect(status).toBe(signal === "SIGINT" ? 130 : 143);
+      expect(stderr).toMatch(new RegExp(`import: interrupted by ${signal}: wrote \\d+ of 150 lessons`));
+      expect(stderr).toContain("not written: ");
+      const everything = [...allFiles(lessons), ...allFiles(sources), ...allFiles(raw)];
+      expect(everything.filter((name) => name.endsWith(".tmp"))).toEqual([]);
+
+      // What the report lists as written is exactly what is on disk, each lesson whole and with its source.
+      const reported = [...stdout.matchAll(/ {2}wrote (.+\.mdx)$/gm)].map((match) => path.basename(match[1]!));
+      expect(reported.length).toBeGreaterThan(0);
+      expect(reported.length).toBeLessThan(150);
+      expect(allFiles(lessons)).toEqual([...reported].sort());
+      expect(allFiles(sources)).toHaveLength(reported.length);
+      for (const name of reported) {
+        const mdx = readFileSync(path.join(lessons, name), "utf8");
+        expect(mdx).toMatch(/^---\ntitle: Batch Lesson \d+\n[\s\S]*\ndraft: true\n---\n/);
+        expect(mdx.trimEnd().endsWith("```")).toBe(true);
+        await expect(compile(mdx, { remarkPlugins: [remarkGfm, remarkFrontmatter] })).resolves.toBeDefined();
+      }
     },
   );
 });
