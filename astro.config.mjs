@@ -7,11 +7,12 @@ import { remarkCodeOutputs } from "./src/markdown/remark-code-outputs.ts";
 import sitemap from "./src/integrations/sitemap.ts";
 import { pagefind } from "./src/integrations/pagefind.ts";
 import { searchUi } from "./src/integrations/search-ui.ts";
+import { publicFiles } from "./src/integrations/public-files.ts";
 
 export default defineConfig({
   site: process.env.SITE_URL ?? "http://localhost:4321",
   trailingSlash: "always",
-  integrations: [mdx(), sitemap(), pagefind(), searchUi()],
+  integrations: [publicFiles(), mdx(), sitemap(), pagefind(), searchUi()],
   markdown: {
     processor: unified({ remarkPlugins: [remarkCodeOutputs], rehypePlugins: [rehypeCodeBlocks] }),
     shikiConfig: {
