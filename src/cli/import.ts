@@ -4,7 +4,16 @@
  * Turns raw Markdown lessons into draft MDX lessons. All inputs are normalized
  * and checked before anything is written, so a run either writes every lesson
  * or none: a half-imported batch would leave links and prerequisites between
- * the new lessons pointing at files that do not exist.
+ * the new lessons pointing at files that do not exist. The one exception is a
+ * SIGINT or SIGTERM while the lessons are being renamed into place: the run
+ * then stops after the lesson in hand, says which lessons were written (each
+ * complete, with its source) and which were not, and exits 130 (143).
+ *
+ * Input that cannot be a lesson never crashes the command: each problem is one
+ * "error: file[:line]: what (what to do)" line and exit code 1. Inputs are
+ * opened non-blocking and must be regular files within the size limit, and
+ * the text is checked against the nesting limit before any parser sees it
+ * (src/lessons/limits.ts).
  */
 import { constants, rmSync } from "node:fs";
 import { mkdir, open, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
