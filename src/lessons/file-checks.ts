@@ -1,8 +1,8 @@
 /**
  * Checks of the lesson files themselves, run by the content loader before
  * Astro reads them: what would crash or stall the build instead of failing it
- * with a message (a file past the size limit, nesting deep enough to overflow
- * the MDX compiler's stack, a YAML alias bomb in the frontmatter), and a
+ * with a message (a file past the size limit, lists, quotes or HTML elements
+ * nested deep enough to overflow the MDX compiler's stack, a YAML alias bomb in the frontmatter), and a
  * `source` that names no raw file in content/sources/. Each problem names the
  * file (with the line where there is one), the field and what to do.
  */
@@ -10,7 +10,7 @@ import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseDocument } from "yaml";
 import type { Problem } from "../graph/problems";
-import { MAX_YAML_ALIASES, nestingProblem, sizeProblem } from "./limits";
+import { MAX_YAML_ALIASES, nestingProblem, sizeProblem, tagNestingProblem } from "./limits";
 
 const SOURCES = "content/sources/";
 
@@ -29,9 +29,10 @@ function fileProblems(root: string, file: string): Problem[] {
 
   const text = readFileSync(absolute, "utf8");
   const problems: Problem[] = [];
-  const nesting = nestingProblem(text);
-  if (nesting !== undefined)
-    problems.push({ file: `${file}:${nesting.line}`, field: "body", message: `${nesting.message}.` });
+  for (const nesting of [nestingProblem(text), tagNestingProblem(text)]) {
+    if (nesting !== undefined)
+      problems.push({ file: `${file}:${nesting.line}`, field: "body", message: `${nesting.message}.` });
+  }
 
   const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
   if (frontmatter === null) return problems;

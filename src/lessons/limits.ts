@@ -54,12 +54,27 @@ export function nestingProblem(text: string): LimitProblem | undefined {
   };
 }
 
+/**
+ * HTML/JSX elements nested deeper than MAX_NESTING (`<sub>` in `<sub>` …),
+ * which overflow the MDX compiler's stack just as deep lists do. For MDX
+ * lessons only: the importer escapes every `<` of a raw lesson's prose.
+ */
+export function tagNestingProblem(text: string): LimitProblem | undefined {
+  const line = deepestTagLine(text, MAX_NESTING);
+  if (line === undefined) return undefined;
+  return {
+    line: line.line,
+    message:
+      `HTML elements are nested ${line.depth} levels deep here, over the limit of ${MAX_NESTING}; ` +
+      `flatten the nesting`,
+  };
+}
+
 /** All limits on a lesson's text at once (size first: a huge file need not be scanned). */
 export function textProblems(text: string, bytes = Buffer.byteLength(text)): LimitProblem[] {
   const size = sizeProblem(bytes);
   if (size !== undefined) return [size];
-  const nesting = nestingProblem(text);
-  return nesting === undefined ? [] : [nesting];
+  return [nestingProblem(text), tagNestingProblem(text)].filter((problem) => problem !== undefined);
 }
 
 /**
@@ -79,6 +94,46 @@ function deepestLine(text: string, limit: number): { line: number; depth: number
     lineNumber++;
     const depth = containerDepth(line);
     if (depth > limit) return { line: lineNumber, depth };
+  }
+  return undefined;
+}
+
+/**
+ * A fence opening or closing line: container markers, then at most three
+ * spaces, then ``` or ~~~. A fence indented four or more columns past its
+ * markers is indented code, not a fence, and is not skipped: text that only
+ * looks fenced must not hide tags from the count.
+ */
+const FENCE = /^(?:[ \t]{0,3}(?:>|[-*+] |\d{1,9}[.)] ))*[ ]{0,3}(`{3,}|~{3,})/;
+const INLINE_CODE = /(`+)[^`]*?\1/g;
+const TAG = /<\/|<[A-Za-z]|\/>/g;
+
+/**
+ * The first line where elements are open more than `limit` deep: each `<name`
+ * opens one, each `</` or `/>` closes one (MDX requires every element to be
+ * closed), not counting fenced code, inline code and `\<`.
+ */
+function deepestTagLine(text: string, limit: number): { line: number; depth: number } | undefined {
+  let depth = 0;
+  let fence: string | undefined;
+  let lineNumber = 0;
+  for (const line of text.split("\n")) {
+    lineNumber++;
+    const marker = FENCE.exec(line)?.[1];
+    if (fence !== undefined) {
+      if (marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
+      continue;
+    }
+    if (marker !== undefined) {
+      fence = marker;
+      continue;
+    }
+    const prose = line.replace(INLINE_CODE, "");
+    for (const match of prose.matchAll(TAG)) {
+      if (prose[match.index - 1] === "\\") continue;
+      depth = match[0].startsWith("<") && match[0] !== "</" ? depth + 1 : Math.max(0, depth - 1);
+      if (depth > limit) return { line: lineNumber, depth };
+    }
   }
   return undefined;
 }

@@ -3,7 +3,8 @@
  * with a message naming the file, instead of publishing it, crashing or
  * hanging: symbolic links in public/ (their targets would be copied into the
  * site), a `source:` that names no raw file or points outside
- * content/sources/, nesting deep enough to overflow the MDX compiler's stack,
+ * content/sources/, lists, quotes or elements nested deep enough to overflow
+ * the MDX compiler's stack,
  * a YAML alias bomb, and a lesson over the size limit. One build per check
  * site keeps this to two real builds.
  */
@@ -43,7 +44,7 @@ describe("the build refuses unsafe input", { timeout: 180_000 }, () => {
     expect(existsSync(join(build.root, "dist/passwd"))).toBe(false);
   });
 
-  it("lessons with a missing or escaping source, deep nesting, an alias bomb or 1 MiB+ fail the build, each named", () => {
+  it("lessons with a missing or escaping source, deep lists, quotes or elements, an alias bomb or 1 MiB+ fail the build, each named", () => {
     const bomb = [
       "---",
       'title: "Alias Bomb"',
@@ -64,6 +65,11 @@ describe("the build refuses unsafe input", { timeout: 180_000 }, () => {
         "escaping-source.mdx": lesson("Escaping Source", { source: "content/sources/../../etc/passwd.md" }),
         "deep-quotes.mdx": lesson("Deep Quotes", {}, `Intro.\n\n${">".repeat(5000)} deep\n`),
         "deep-lists.mdx": lesson("Deep Lists", {}, `Intro.\n\n${"- ".repeat(2000)}deep\n`),
+        "deep-elements.mdx": lesson(
+          "Deep Elements",
+          {},
+          `Intro.\n\n${"<sub>".repeat(3000)}x${"</sub>".repeat(3000)}\n`,
+        ),
         "alias-bomb.mdx": bomb,
         "huge-lesson.mdx": lesson("Huge Lesson", {}, "word ".repeat(220_000)),
       },
@@ -72,7 +78,7 @@ describe("the build refuses unsafe input", { timeout: 180_000 }, () => {
     );
     expect(build.status).toBe(1);
     const output = build.output;
-    expect(output).toContain("The lessons have 7 problems");
+    expect(output).toContain("The lessons have 8 problems");
     expect(output).toContain(
       'content/lessons/missing-source.mdx, source: "content/sources/missing-source.md" does not exist',
     );
@@ -86,6 +92,7 @@ describe("the build refuses unsafe input", { timeout: 180_000 }, () => {
       /content\/lessons\/deep-quotes\.mdx:13, body: lists and block quotes are nested 5000 levels/,
     );
     expect(output).toMatch(/content\/lessons\/deep-lists\.mdx:13, body: lists and block quotes are nested 2000 levels/);
+    expect(output).toMatch(/content\/lessons\/deep-elements\.mdx:13, body: HTML elements are nested 33 levels/);
     expect(output).toContain("content/lessons/alias-bomb.mdx:2, frontmatter: Excessive alias count");
     expect(output).toMatch(/content\/lessons\/huge-lesson\.mdx, file size: the file is [\d,]+ bytes, over the limit/);
     expect(output).not.toMatch(/RangeError|Maximum call stack/);
