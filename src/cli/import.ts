@@ -140,6 +140,7 @@ async function main(args: string[]): Promise<number> {
     return 1;
   }
 
+  if (lessons.length > 1) console.log(`writing ${lessons.length} lessons to ${display(outDir)}\n`);
   const done = await writeAll(outDir, lessons, (written) => {
     const { input, lesson, target } = written;
     console.log(`${input.file}`);
