@@ -8,12 +8,13 @@ import { remarkLessonSafety } from "./src/markdown/remark-lesson-safety.ts";
 import sitemap from "./src/integrations/sitemap.ts";
 import { pagefind } from "./src/integrations/pagefind.ts";
 import { searchUi } from "./src/integrations/search-ui.ts";
+import { publicFiles } from "./src/integrations/public-files.ts";
 import { contentSecurityPolicy } from "./src/security/csp.ts";
 
 export default defineConfig({
   site: process.env.SITE_URL ?? "http://localhost:4321",
   trailingSlash: "always",
-  integrations: [mdx(), sitemap(), pagefind(), searchUi()],
+  integrations: [publicFiles(), mdx(), sitemap(), pagefind(), searchUi()],
   security: { csp: contentSecurityPolicy() },
   markdown: {
     // remarkLessonSafety first: lessons are untrusted content, checked before anything else reads them.

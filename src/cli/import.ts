@@ -4,12 +4,24 @@
  * Turns raw Markdown lessons into draft MDX lessons. All inputs are normalized
  * and checked before anything is written, so a run either writes every lesson
  * or none: a half-imported batch would leave links and prerequisites between
- * the new lessons pointing at files that do not exist.
+ * the new lessons pointing at files that do not exist. The one exception is a
+ * SIGINT or SIGTERM while the lessons are being renamed into place: the run
+ * then stops after the lesson in hand, says which lessons were written (each
+ * complete, with its source) and which were not, and exits 130 (143).
+ *
+ * Input that cannot be a lesson never crashes the command: each problem is one
+ * "error: file[:line]: what (what to do)" line and exit code 1. Inputs are
+ * opened non-blocking and must be regular files within the size limit, and
+ * the text is checked against the nesting limit before any parser sees it
+ * (src/lessons/limits.ts).
  */
-import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { constants, rmSync } from "node:fs";
+import { mkdir, open, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { sizeProblem } from "../lessons/limits";
 import { ImportError, normalizeLesson, type NormalizedLesson, type Note } from "../normalize/index";
 
 const PROJECT_ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -64,8 +76,15 @@ async function main(args: string[]): Promise<number> {
 
   const outDir = values.out === undefined ? DEFAULT_OUT : path.resolve(values.out);
   const sourcesDir = values.sources === undefined ? DEFAULT_SOURCES : path.resolve(values.sources);
-  const existingIds = await lessonIdsIn(outDir);
   const errors: ImportError[] = [];
+  for (const [option, dir] of [
+    ["--out", outDir],
+    ["--sources", sourcesDir],
+  ] as const) {
+    const problem = await folderProblem(option, dir);
+    if (problem !== undefined) errors.push(problem);
+  }
+  const existingIds = errors.length === 0 ? await lessonIdsIn(outDir) : new Set<string>();
   const inputs: Input[] = [];
   for (const file of positionals) {
     try {
@@ -73,6 +92,7 @@ async function main(args: string[]): Promise<number> {
     } catch (error) {
       errors.push(asImportError(error, file));
     }
+    if (interrupted.signal !== undefined) return stopped([], positionals);
   }
 
   // Ids first, so the lessons of one batch can link to each other.
@@ -92,10 +112,13 @@ async function main(args: string[]): Promise<number> {
     } catch (error) {
       errors.push(asImportError(error, input.file));
     }
+    // Let a Ctrl-C in: normalizing a large batch takes a while.
+    await nextTurn();
+    if (interrupted.signal !== undefined) return stopped([], positionals);
   }
 
   const knownIds = new Set([...existingIds, ...batchIds.keys()]);
-  const lessons: Array<{ input: Input; lesson: NormalizedLesson; target: string }> = [];
+  const lessons: Planned[] = [];
   if (errors.length === 0) {
     for (const input of inputs) {
       const lesson = normalize(input, knownIds);
@@ -117,29 +140,89 @@ async function main(args: string[]): Promise<number> {
     return 1;
   }
 
-  await writeAll(outDir, lessons);
-  for (const { input, lesson, target } of lessons) {
+  if (lessons.length > 1) console.log(`writing ${lessons.length} lessons to ${display(outDir)}\n`);
+  const done = await writeAll(outDir, lessons, (written) => {
+    const { input, lesson, target } = written;
     console.log(`${input.file}`);
     for (const note of lesson.notes) console.log(`  ${formatNote(note)}`);
     if (input.copyTo !== undefined) console.log(`  copied the raw file unchanged to ${display(input.copyTo)}`);
     console.log(`  wrote ${display(target)}\n`);
-  }
+  });
+  if (done.length < lessons.length) return stopped(done, positionals, done.length > 0);
   return 0;
+}
+
+interface Planned {
+  input: Input;
+  lesson: NormalizedLesson;
+  target: string;
+}
+
+/** The first SIGINT or SIGTERM; the import stops at the next safe point (see writeAll). */
+const interrupted: { signal: NodeJS.Signals | undefined } = { signal: undefined };
+
+/** Temporary files that exist right now, removed however the import ends. */
+const temporaries = new Set<string>();
+
+function onSignal(signal: NodeJS.Signals): void {
+  if (interrupted.signal === undefined) {
+    interrupted.signal = signal;
+    return;
+  }
+  // A second Ctrl-C: stop at once, still without leaving temporary files.
+  for (const file of temporaries) rmSync(file, { force: true });
+  console.error(`import: stopped by a second ${signal}; lessons listed above as written are complete`);
+  process.exit(exitCodeFor(signal));
+}
+
+const exitCodeFor = (signal: NodeJS.Signals | undefined) =>
+  signal === "SIGINT" ? 130 : signal === "SIGTERM" ? 143 : 1;
+
+/** Reports an import cut short by a signal or a failed write: what was written, what was not. */
+function stopped(written: readonly Planned[], positionals: readonly string[], partly = false): number {
+  const why = interrupted.signal === undefined ? "stopped by the error above" : `interrupted by ${interrupted.signal}`;
+  const done = new Set(written.map(({ input }) => input.file));
+  const missing = positionals.filter((file) => !done.has(file));
+  if (!partly) {
+    console.error(`import: ${why}: nothing written`);
+  } else {
+    const shown = missing.slice(0, 10).join(", ");
+    const more = missing.length > 10 ? ` and ${missing.length - 10} more` : "";
+    console.error(
+      `import: ${why}: wrote ${written.length} of ${positionals.length} lessons (each listed above, complete); ` +
+        `not written: ${shown}${more}. Run the import again for those.`,
+    );
+  }
+  return exitCodeFor(interrupted.signal);
 }
 
 function normalize(input: Input, knownIds: ReadonlySet<string>): NormalizedLesson {
   return normalizeLesson(input.bytes, { file: input.file, source: input.source, knownIds });
 }
 
+/** `--out` and `--sources` name folders: created when missing, an error when something else is there. */
+async function folderProblem(option: string, dir: string): Promise<ImportError | undefined> {
+  const found = await stat(dir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return undefined;
+    if (error.code === "ENOTDIR") return "under a file";
+    throw error;
+  });
+  if (found === undefined || (typeof found !== "string" && found.isDirectory())) return undefined;
+  const what = found === "under a file" ? "is inside a file" : "is a file";
+  return new ImportError(display(dir), `${what}, but ${option} must name a folder`, {
+    hint: `give ${option} a folder; it is created if missing`,
+  });
+}
+
 async function readInput(file: string, sourcesDir: string): Promise<Input> {
   const absolute = path.resolve(file);
-  const bytes = new Uint8Array(await readFile(absolute));
+  const bytes = await readRegularFile(absolute, file);
   const name = path.basename(absolute);
   const source = `content/sources/${name}`;
   if (path.dirname(absolute) === sourcesDir) return { file, bytes, source };
 
   const kept = path.join(sourcesDir, name);
-  const existing = await readFile(kept).catch((error: NodeJS.ErrnoException) => {
+  const existing = await readRegularFile(kept, display(kept)).catch((error: NodeJS.ErrnoException) => {
     if (error.code === "ENOENT") return undefined;
     throw error;
   });
@@ -148,6 +231,41 @@ async function readInput(file: string, sourcesDir: string): Promise<Input> {
   throw new ImportError(file, `a different raw file ${display(kept)} already exists`, {
     hint: "rename your file; raw sources are never overwritten",
   });
+}
+
+/**
+ * Reads a file that must be a regular file of at most MAX_LESSON_BYTES. It is
+ * opened non-blocking and checked on the open handle before any read, so a
+ * FIFO can neither block the import nor be swapped in after the check, and a
+ * huge file is refused without being read.
+ */
+async function readRegularFile(absolute: string, shown: string): Promise<Uint8Array> {
+  const handle = await open(absolute, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const info = await handle.stat();
+    if (info.isDirectory()) {
+      throw new ImportError(shown, "is a folder, not a Markdown file", {
+        hint: `give the files in it, e.g. ${path.join(shown, "*.md")}`,
+      });
+    }
+    if (!info.isFile()) {
+      throw new ImportError(shown, `is ${specialKind(info)}, not a Markdown file`, {
+        hint: "save the lesson to a file and import that",
+      });
+    }
+    const size = sizeProblem(info.size);
+    if (size !== undefined) throw new ImportError(shown, size.message);
+    return new Uint8Array(await handle.readFile());
+  } finally {
+    await handle.close();
+  }
+}
+
+function specialKind(info: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean }): string {
+  if (info.isFIFO()) return "a named pipe (FIFO)";
+  if (info.isSocket()) return "a socket";
+  if (info.isCharacterDevice()) return "a character device";
+  return "a device";
 }
 
 async function lessonIdsIn(dir: string): Promise<Set<string>> {
@@ -165,40 +283,90 @@ async function lessonIdsIn(dir: string): Promise<Set<string>> {
 }
 
 /**
- * Each lesson goes to a temporary file first and is renamed into place, so a
- * crash never leaves a half-written lesson for the site build to choke on. The
+ * Writes the lessons in two steps. First every lesson (and the copy of its raw
+ * file) goes to a temporary file; then lesson after lesson is renamed into
+ * place, its raw file first so a written lesson always has its source. A crash
+ * never leaves a half-written lesson for the site build to choke on, and the
  * temporary names start with "." and do not end in .mdx: the content loader
  * ignores them.
+ *
+ * A SIGINT or SIGTERM is handled between steps: while staging, the temporary
+ * files are removed and nothing is written; while renaming, the lessons
+ * renamed so far stay (each complete, with its source) and the rest are
+ * removed. `report` is called for each lesson once it is in place. Returns
+ * the lessons written.
  */
 async function writeAll(
   outDir: string,
-  lessons: ReadonlyArray<{ input: Input; lesson: NormalizedLesson; target: string }>,
-): Promise<void> {
-  await mkdir(outDir, { recursive: true });
-  const staged: Array<{ temporary: string; target: string }> = [];
+  lessons: readonly Planned[],
+  report: (lesson: Planned) => void,
+): Promise<Planned[]> {
+  const staged: Array<{ lesson: Planned; files: Array<{ temporary: string; target: string }> }> = [];
   const stage = async (target: string, content: string | Uint8Array) => {
     const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
     await mkdir(path.dirname(target), { recursive: true });
+    temporaries.add(temporary);
     await writeFile(temporary, content, { flag: "wx" });
-    staged.push({ temporary, target });
+    return { temporary, target };
   };
+  const removeTemporaries = async () => {
+    await Promise.all([...temporaries].map((file) => rm(file, { force: true })));
+    temporaries.clear();
+  };
+
+  const written: Planned[] = [];
   try {
-    for (const { input, lesson, target } of lessons) {
-      await stage(target, lesson.mdx);
-      if (input.copyTo !== undefined) await stage(input.copyTo, input.bytes);
+    await mkdir(outDir, { recursive: true });
+    for (const planned of lessons) {
+      const { input, lesson, target } = planned;
+      const files = [];
+      if (input.copyTo !== undefined) files.push(await stage(input.copyTo, input.bytes));
+      files.push(await stage(target, lesson.mdx));
+      staged.push({ lesson: planned, files });
+      if (interrupted.signal !== undefined) break;
+    }
+    if (interrupted.signal === undefined) {
+      for (const { lesson, files } of staged) {
+        for (const { temporary, target } of files) {
+          await rename(temporary, target);
+          temporaries.delete(temporary);
+        }
+        written.push(lesson);
+        report(lesson);
+        if (interrupted.signal !== undefined) break;
+      }
     }
   } catch (error) {
-    await Promise.all(staged.map(({ temporary }) => rm(temporary, { force: true })));
-    throw error;
+    console.error(`error: ${writeFailure(error)}`);
+  } finally {
+    await removeTemporaries();
   }
-  for (const { temporary, target } of staged) await rename(temporary, target);
+  return written;
+}
+
+/** A failed write as one line: the file, and what went wrong, without a stack trace. */
+function writeFailure(error: unknown): string {
+  const { code, path: file, message } = error as NodeJS.ErrnoException;
+  if (file === undefined) return message;
+  const reasons: Record<string, string> = {
+    EACCES: "permission denied",
+    EPERM: "permission denied",
+    ENOSPC: "the disk is full",
+    EROFS: "the file system is read-only",
+    ENOTDIR: "a folder on its path is a file",
+    EEXIST: "already exists",
+  };
+  return `${display(file)}: could not write it: ${(code !== undefined && reasons[code]) || message}`;
 }
 
 function asImportError(error: unknown, file: string): ImportError {
   if (error instanceof ImportError) return error;
   const code = (error as NodeJS.ErrnoException).code;
   if (code === "ENOENT") return new ImportError(file, "no such file");
-  if (code === "EISDIR") return new ImportError(file, "is a directory, not a Markdown file");
+  if (code === "EISDIR") return new ImportError(file, "is a folder, not a Markdown file");
+  if (code === "EACCES" || code === "EPERM") return new ImportError(file, "permission denied");
+  if (code === "ENOTDIR") return new ImportError(file, "no such file (a folder on its path is a file)");
+  if (code === "ELOOP") return new ImportError(file, "is a symbolic link that loops");
   throw error;
 }
 
@@ -212,4 +380,13 @@ function display(file: string): string {
   return relative === "" || relative.startsWith("..") || path.isAbsolute(relative) ? file : relative;
 }
 
-process.exitCode = await main(process.argv.slice(2));
+process.on("SIGINT", onSignal);
+process.on("SIGTERM", onSignal);
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  // A bug, not bad input: say so, with the stack, and still leave no temporary files behind.
+  for (const file of temporaries) rmSync(file, { force: true });
+  console.error("import: internal error, nothing more written:", error);
+  process.exitCode = 1;
+}

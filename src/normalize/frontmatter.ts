@@ -1,5 +1,6 @@
 import type { Root, Yaml } from "mdast";
 import { parseDocument } from "yaml";
+import { MAX_YAML_ALIASES } from "../lessons/limits";
 import { DIFFICULTIES, type Difficulty, type Prerequisite } from "../lessons/schema";
 import { parseDuration } from "./duration";
 import { ImportError } from "./errors";
@@ -42,7 +43,17 @@ export function readFrontmatter(tree: Root, text: string, file: string): SourceF
       hint: "fix the YAML between the --- lines",
     });
   }
-  const data: unknown = document.toJS();
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (error) {
+    // yaml throws ReferenceError for an alias bomb ("billion laughs") or an alias without its anchor.
+    if (!(error instanceof ReferenceError)) throw error;
+    throw new ImportError(file, `unusable YAML frontmatter: ${error.message}`, {
+      line: firstYamlLine,
+      hint: "write each value out instead of repeating it with YAML anchors and aliases, &name and *name",
+    });
+  }
   if (data === null || data === undefined) return { data: {}, node };
   if (typeof data !== "object" || Array.isArray(data)) {
     throw new ImportError(file, "frontmatter must be a mapping of keys to values", { line: firstYamlLine });

@@ -8,6 +8,7 @@
  * (see body.ts), infer the missing frontmatter from the finished body (see
  * infer.ts), and validate the result with the lesson schema.
  */
+import { nestingProblem, sizeProblem } from "../lessons/limits";
 import { lessonSchema, type LessonData } from "../lessons/schema";
 import { transformBody, type Removal } from "./body";
 import { decodeSource } from "./decode";
@@ -48,10 +49,15 @@ export function normalizeLesson(raw: Uint8Array | string, options: NormalizeOpti
   const { file, source } = options;
   const knownIds = options.knownIds ?? new Set<string>();
 
+  const size = sizeProblem(typeof raw === "string" ? Buffer.byteLength(raw) : raw.byteLength);
+  if (size !== undefined) throw new ImportError(file, size.message);
   const decoded = decodeSource(raw, file);
   if (decoded.text.trim() === "") {
     throw new ImportError(file, "the file is empty", { line: 1, hint: "a lesson needs a heading and some text" });
   }
+  // Before any parsing: deep nesting is what makes the parsers overflow the stack.
+  const nesting = nestingProblem(decoded.text);
+  if (nesting !== undefined) throw new ImportError(file, nesting.message, { line: nesting.line });
   const notes: Note[] = [...decoded.notes];
   const { text, repairs } = repairMojibake(decoded.text);
   for (const { from, to, line } of repairs)
@@ -105,6 +111,17 @@ export function normalizeLesson(raw: Uint8Array | string, options: NormalizeOpti
     });
   }
   const { id, from } = lessonIdFor(file, parsed.data.title);
+  if (id === "") {
+    throw new ImportError(
+      file,
+      `the title ${JSON.stringify(parsed.data.title)} has no letters or digits to make a lesson id from`,
+      {
+        hint:
+          "give the lesson a title with letters, or pass the id as the file name: " +
+          "rename the raw file to <lesson-id>.md with at least two words, e.g. async-generators.md",
+      },
+    );
+  }
 
   const titleNote = titleReport(
     title,

@@ -19,21 +19,42 @@ export interface FixtureBuild {
   cleanup: () => void;
 }
 
-/** A temp folder holding the project's code and config, sharing its node_modules, with `lessons` (file name -> text) as content/lessons. */
-export function copySite(lessons: Record<string, string>, prefix = "lesson-site-"): string {
+export interface CopyOptions {
+  /** `source:` paths to leave without a raw file, to test a lesson whose source names nothing. */
+  missingSources?: readonly string[];
+}
+
+/**
+ * A temp folder holding the project's code and config, sharing its node_modules, with `lessons` (file name -> text)
+ * as content/lessons, and a placeholder raw file in content/sources/ for each lesson's `source:` (the build checks
+ * that it exists).
+ */
+export function copySite(lessons: Record<string, string>, prefix = "lesson-site-", options: CopyOptions = {}): string {
   const root = mkdtempSync(join(tmpdir(), prefix));
   for (const entry of ["src", "public", "astro.config.mjs", "tsconfig.json", "package.json"]) {
     cpSync(join(ROOT, entry), join(root, entry), { recursive: true });
   }
   symlinkSync(join(ROOT, "node_modules"), join(root, "node_modules"), "dir");
   mkdirSync(join(root, "content/lessons"), { recursive: true });
-  for (const [name, text] of Object.entries(lessons)) writeFileSync(join(root, "content/lessons", name), text);
+  mkdirSync(join(root, "content/sources"), { recursive: true });
+  for (const [name, text] of Object.entries(lessons)) {
+    writeFileSync(join(root, "content/lessons", name), text);
+    const source = /^source: "?(content\/sources\/[^/"\n]+\.md)"?$/m.exec(text)?.[1];
+    if (source !== undefined && !options.missingSources?.includes(source)) {
+      writeFileSync(join(root, source), `# Raw source of ${name}\n`);
+    }
+  }
   return root;
 }
 
 /** `files` (path relative to the site root -> text) replace or add files after the copy, e.g. a config. */
-export function buildFixtureSite(lessons: Record<string, string>, files: Record<string, string> = {}): FixtureBuild {
-  const root = copySite(lessons);
+export function buildFixtureSite(
+  lessons: Record<string, string>,
+  files: Record<string, string> = {},
+  options: CopyOptions & { prepare?: (root: string) => void } = {},
+): FixtureBuild {
+  const root = copySite(lessons, undefined, options);
+  options.prepare?.(root);
   for (const [path, text] of Object.entries(files)) writeFileSync(join(root, path), text);
 
   const result = spawnSync(ASTRO, ["build", "--root", root], {

@@ -1,6 +1,11 @@
-/** The import command end to end: spawned as `tsx src/cli/import.ts`, writing into a temporary directory. */
-import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+/**
+ * The import command end to end: spawned as `npm run import` runs it, `node --import tsx src/cli/import.ts`, writing
+ * into a temporary directory. (Not through the `tsx` command: its parent process relays a signal to the child and
+ * SIGKILLs it when the child takes over 60 ms to acknowledge, which a busy machine does, leaving temporary files.)
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { compile } from "@mdx-js/mdx";
@@ -9,7 +14,7 @@ import remarkGfm from "remark-gfm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
-const TSX = path.join(ROOT, "node_modules/.bin/tsx");
+const CLI = ["--import", "tsx", "src/cli/import.ts"];
 const FIXTURES = "tests/fixtures/import";
 const SOURCES = readdirSync(path.join(ROOT, "content/sources"))
   .filter((name) => name.endsWith(".md"))
@@ -24,11 +29,11 @@ afterEach(() => {
 });
 
 function run(...args: string[]) {
-  const result = spawnSync(TSX, ["src/cli/import.ts", ...args], {
+  const result = spawnSync(process.execPath, [...CLI, ...args], {
     cwd: ROOT,
     encoding: "utf8",
-    // tsx starts `node` from PATH: make it the node running the tests.
-    env: { ...process.env, PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ""}` },
+    // A hang (e.g. blocked on a FIFO) fails the test instead of stalling the suite.
+    timeout: 20_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -155,6 +160,176 @@ describe("import CLI", { timeout: 30_000 }, () => {
       const result = run(...args);
       expect(result.status).toBe(2);
       expect(result.stderr).toContain("usage: npm run import -- <raw.md>... [--out <dir>] [--force]");
+    },
+  );
+});
+
+/** Every file under `dir`, relative to it. */
+const allFiles = (dir: string): string[] =>
+  existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: "utf8" }).sort() : [];
+
+/**
+ * Input built to crash or hang the importer. Each gets exactly one error line
+ * naming the file (and line), exit code 1, no stack trace, and nothing on disk:
+ * no lesson, no copied source, no temporary file.
+ */
+describe("bad input never crashes the import", { timeout: 30_000 }, () => {
+  const prose = "# Deep Lesson\n\nAsyncio runs many tasks on one thread with the event loop.\n\n";
+
+  function expectOneCleanError(result: ReturnType<typeof run>, location: string, reason: RegExp) {
+    expect(result.status).toBe(1);
+    const errors = result.stderr.split("\n").filter((line) => line.startsWith("error: "));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.startsWith(`error: ${location}: `)).toBe(true);
+    expect(errors[0]).toMatch(reason);
+    expect(result.stderr).toContain("import: nothing written (1 error)");
+    expect(result.stderr).not.toMatch(/RangeError|ReferenceError|\n\s+at /);
+    expect(allFiles(path.join(out, "lessons"))).toEqual([]);
+    expect(allFiles(path.join(out, "sources"))).toEqual([]);
+  }
+  const runInto = (...inputs: string[]) =>
+    run(...inputs, "--out", path.join(out, "lessons"), "--sources", path.join(out, "sources"));
+
+  it.each([
+    ["3,000 `>` quote markers (RangeError in remark)", ">".repeat(3000) + " deep\n", 5],
+    ["3,000 list markers (RangeError in remark)", "- ".repeat(3000) + "deep\n", 5],
+    [
+      "40 indented list levels (past the limit)",
+      Array.from({ length: 40 }, (_, i) => `${"  ".repeat(i)}- item`).join("\n"),
+      5 + 32,
+    ],
+  ])("deep nesting, %s: one error at the line", (_, deep, line) => {
+    const file = path.join(out, "deep.md");
+    writeFileSync(file, prose + deep);
+    expectOneCleanError(
+      runInto(file),
+      `${file}:${line}`,
+      /levels deep here, over the limit of 32; flatten the nesting/,
+    );
+  });
+
+  it("a file over 1 MiB is refused without being read", () => {
+    const file = path.join(out, "huge.md");
+    writeFileSync(file, prose + "word ".repeat(220_000));
+    expectOneCleanError(runInto(file), file, /over the limit of 1 MiB \(1,048,576 bytes\) per lesson; split it/);
+  });
+
+  it("a FIFO as input is refused at once instead of blocking the import forever", () => {
+    const fifo = path.join(out, "pipe.md");
+    execFileSync("mkfifo", [fifo]);
+    const started = Date.now();
+    expectOneCleanError(runInto(fifo), fifo, /is a named pipe \(FIFO\), not a Markdown file/);
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
+  it("a folder as input is refused, suggesting its files", () => {
+    const folder = path.join(out, "drafts");
+    mkdirSync(folder);
+    expectOneCleanError(runInto(folder), folder, /is a folder, not a Markdown file \(give the files in it/);
+  });
+
+  it("--out pointing at a file is refused before anything is read or written", () => {
+    const file = path.join(out, "lessons");
+    writeFileSync(file, "not a folder\n");
+    const result = run(`${FIXTURES}/mdx-hazards.md`, "--out", file, "--sources", path.join(out, "sources"));
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`error: ${file}: is a file, but --out must name a folder`);
+    expect(readFileSync(file, "utf8")).toBe("not a folder\n");
+    expect(allFiles(path.join(out, "sources"))).toEqual([]);
+  });
+
+  it("a YAML alias bomb (billion laughs) in frontmatter is refused at its line", () => {
+    expectOneCleanError(
+      runInto(`${FIXTURES}/alias-bomb.md`),
+      `${FIXTURES}/alias-bomb.md:2`,
+      /unusable YAML frontmatter: Excessive alias count/,
+    );
+  });
+
+  it('an emoji-only title is refused instead of writing ".mdx" with the id ""', () => {
+    expectOneCleanError(
+      runInto(`${FIXTURES}/emoji_title.md`),
+      `${FIXTURES}/emoji_title.md`,
+      /has no letters or digits to make a lesson id from \(give the lesson a title with letters/,
+    );
+  });
+});
+
+/**
+ * Ctrl-C in the middle of a large batch, for real: the CLI runs in its own
+ * process group and the whole group gets the signal, as from a terminal. Sent
+ * at the first output line ("writing N lessons"), it lands while the lessons
+ * are staged or renamed; sent at the first written lesson, it lands while they
+ * are renamed into place. Before the fix this left hundreds of .tmp files.
+ */
+describe("a signal during a batch import", { timeout: 60_000 }, () => {
+  /** Lessons in the batch: their reports (about 640 bytes each) overflow a 64 KiB pipe and 64 KiB buffer twice. */
+  const BATCH = 400;
+
+  it.each([
+    ["SIGINT", "at the first output line", /^writing /m],
+    ["SIGTERM", "at the first written lesson", /^ {2}wrote /m],
+  ] as const)(
+    "%s %s: no temporary files, every written lesson complete, and a report of what was not written",
+    async (signal, _, trigger) => {
+      const raw = path.join(out, "raw");
+      mkdirSync(raw);
+      const files = Array.from({ length: BATCH }, (_, i) => {
+        const file = path.join(raw, `raw_${i}.md`);
+        writeFileSync(
+          file,
+          `# Batch Lesson ${i}\n\nAsyncio runs many tasks on one thread with the event loop.\n\n` +
+            "```python\nimport asyncio\n```\n",
+        );
+        return file;
+      });
+      const lessons = path.join(out, "lessons");
+      const sources = path.join(out, "sources");
+      const child = spawn(process.execPath, [...CLI, ...files, "--out", lessons, "--sources", sources], {
+        cwd: ROOT,
+        detached: true,
+      });
+      let stdout = "";
+      let stderr = "";
+      let sent = false;
+      child.stdout.on("data", (chunk: Buffer) => {
+        stdout += chunk.toString();
+        if (!sent && trigger.test(stdout)) {
+          // Stop reading for a moment: the import blocks on its reports once the pipe and the stream's buffer are
+          // full, so even on a busy machine it cannot finish the batch before the signal is sent.
+          sent = true;
+          child.stdout.pause();
+          process.kill(-child.pid!, signal);
+          setTimeout(() => child.stdout.resume(), 300);
+        }
+      });
+      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+      const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
+
+      expect(status).toBe(signal === "SIGINT" ? 130 : 143);
+      expect(stdout.split("\n")[0]).toBe(`writing ${BATCH} lessons to ${lessons}`);
+      const everything = [...allFiles(lessons), ...allFiles(sources), ...allFiles(raw)];
+      expect(everything.filter((name) => name.endsWith(".tmp"))).toEqual([]);
+
+      // What the report lists as written is exactly what is on disk, each lesson whole and with its source.
+      const reported = [...stdout.matchAll(/ {2}wrote (.+\.mdx)$/gm)].map((match) => path.basename(match[1]!));
+      expect(reported.length).toBeLessThan(BATCH);
+      if (reported.length === 0) {
+        expect(stderr).toBe(`import: interrupted by ${signal}: nothing written\n`);
+      } else {
+        expect(stderr).toMatch(
+          new RegExp(`^import: interrupted by ${signal}: wrote ${reported.length} of ${BATCH} lessons .*not written: `),
+        );
+      }
+      if (trigger.source.includes("wrote")) expect(reported.length).toBeGreaterThan(0);
+      expect(allFiles(lessons)).toEqual([...reported].sort());
+      expect(allFiles(sources)).toHaveLength(reported.length);
+      for (const name of reported) {
+        const mdx = readFileSync(path.join(lessons, name), "utf8");
+        expect(mdx).toMatch(/^---\ntitle: Batch Lesson \d+\n[\s\S]*\ndraft: true\n---\n/);
+        expect(mdx.trimEnd().endsWith("```")).toBe(true);
+        await expect(compile(mdx, { remarkPlugins: [remarkGfm, remarkFrontmatter] })).resolves.toBeDefined();
+      }
     },
   );
 });

@@ -80,3 +80,43 @@ describe("broken inputs", () => {
     expect(importError("# Title\n\nHi!\n\n```python\nprint(1)\n```\n", "terse.md").reason).toMatch(/description/);
   });
 });
+
+describe("input built to crash the importer gets an ImportError, not a RangeError", () => {
+  const prose = "# Deep\n\nAsyncio runs many tasks on one thread with the event loop.\n\n";
+
+  it.each([
+    ["3,000 quote markers", ">".repeat(3000) + " deep\n"],
+    ["3,000 list markers", "- ".repeat(3000) + "deep\n"],
+  ])("nesting of %s stops before parsing, at its line", (_, deep) => {
+    const error = importError(prose + deep, "deep.md");
+    expect(error.line).toBe(5);
+    expect(error.reason).toMatch(/nested 3000 levels deep here, over the limit of 32; flatten the nesting/);
+  });
+
+  it("a YAML alias bomb (billion laughs) in frontmatter is refused at the frontmatter", () => {
+    const error = fixture("alias-bomb.md");
+    expect(error.line).toBe(2);
+    expect(error.reason).toMatch(/unusable YAML frontmatter: Excessive alias count/);
+    expect(error.hint).toMatch(/anchors and aliases/);
+  });
+
+  it('an emoji-only title is refused instead of giving the lesson id "" and the file .mdx', () => {
+    // The file name is not a lesson id (underscore), so the id has to come from the title.
+    const error = fixture("emoji_title.md");
+    expect(error.reason).toBe('the title "🚀 🎉 ✨" has no letters or digits to make a lesson id from');
+    expect(error.hint).toMatch(/give the lesson a title with letters, or pass the id as the file name/);
+  });
+
+  it("an emoji-only title is fine when the file name gives the id", () => {
+    const lesson = normalizeLesson(readFileSync(`${FIXTURES}/emoji_title.md`), {
+      file: "launch-party.md",
+      source: "content/sources/launch-party.md",
+    });
+    expect(lesson.id).toBe("launch-party");
+  });
+
+  it("a file over 1 MiB is refused before decoding", () => {
+    const error = importError(new Uint8Array(1024 * 1024 + 1).fill(0x61), "huge.md");
+    expect(error.reason).toMatch(/^the file is 1,048,577 bytes, over the limit of 1 MiB/);
+  });
+});
