@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { overBudgets } from "../../src/quality/budgets";
 import { htmlFileOf, pageWeight } from "../../src/quality/page-weight";
 import { kib } from "../../src/bench/report";
-import { BUILT_SITE, builtPath, crawledPages, site } from "../support/site-pages";
+import { BUILT_SITE, builtPath, crawledPages, site, SITE_BASE } from "../support/site-pages";
 
 /** Built pages, without the search states (same file) and with the 404 page's own file. */
 async function builtPages(baseURL: string): Promise<string[]> {
@@ -11,7 +11,7 @@ async function builtPages(baseURL: string): Promise<string[]> {
 
 test("every page stays within the byte budgets of src/quality/budgets.ts", async ({ baseURL }) => {
   const problems = (await builtPages(baseURL!)).flatMap((page) =>
-    overBudgets(pageWeight(BUILT_SITE, builtPath(page))).map(
+    overBudgets(pageWeight(BUILT_SITE, builtPath(page), SITE_BASE)).map(
       ({ name, measured, budget }) => `${page}: ${name} is ${kib(measured)}, over its budget of ${kib(budget)}`,
     ),
   );
@@ -32,7 +32,9 @@ test("the budgets count everything a browser loads before interaction", async ({
     await page.waitForLoadState("networkidle");
     page.off("request", listener);
 
-    const counted = new Set(pageWeight(BUILT_SITE, builtPath(path)).resources.map((resource) => resource.path));
+    const counted = new Set(
+      pageWeight(BUILT_SITE, builtPath(path), SITE_BASE).resources.map((resource) => resource.path),
+    );
     const document = htmlFileOf(builtPath(path));
     for (const url of requested) {
       const file = url === builtPath(path) ? document : url;
