@@ -127,6 +127,8 @@ test.describe("finding lessons", () => {
     '"gather" finds the lessons that use asyncio.gather, and each result opens the section that mentions it',
     BASE_PASS,
     async ({ page }) => {
+      // Opens the search page once per result: slow on a loaded machine.
+      test.setTimeout(90_000);
       const usesGather = lessons.filter((lesson) => /asyncio\.gather/.test(lesson.body));
       expect(usesGather.length, "the course has lessons that use asyncio.gather").toBeGreaterThan(1);
 
