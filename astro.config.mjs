@@ -12,7 +12,10 @@ import { publicFiles } from "./src/integrations/public-files.ts";
 import { contentSecurityPolicy } from "./src/security/csp.ts";
 
 export default defineConfig({
-  site: process.env.SITE_URL ?? "http://localhost:4321",
+  // The public address, for canonical URLs and sitemap.xml; without it both are left out (README, Deploying).
+  site: process.env.SITE_URL || undefined,
+  // The folder the site is served from, e.g. "/course/" for a GitHub Pages project site.
+  base: process.env.BASE_PATH || "/",
   trailingSlash: "always",
   integrations: [publicFiles(), mdx(), sitemap(), pagefind(), searchUi()],
   security: { csp: contentSecurityPolicy() },

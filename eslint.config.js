@@ -6,7 +6,17 @@ import astro from "eslint-plugin-astro";
 import globals from "globals";
 
 export default defineConfig(
-  { ignores: ["dist/", ".astro/", "node_modules/", "test-results/", "playwright-report/", "tests/fixtures/"] },
+  {
+    ignores: [
+      "dist/",
+      "dist-base/",
+      ".astro/",
+      "node_modules/",
+      "test-results/",
+      "playwright-report/",
+      "tests/fixtures/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,

@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { budgetsFor, overBudgets } from "../quality/budgets";
 import { pageWeight, type PageWeight } from "../quality/page-weight";
+import { addressBook } from "../site/urls";
 import { benchCodeBlocks, formatCodeBlockTable } from "./codeblocks";
 import { generateLessons } from "./generate";
 import { describeMachine } from "./machine";
@@ -65,7 +66,7 @@ async function benchSite(name: string, lessons: Record<string, string>): Promise
       pages: globSync("**/*.html", { cwd: site.dist }).length,
       builds,
       index: folderBytes(join(site.dist, "pagefind")),
-      lessonPages: ids.map((id) => pageWeight(site.dist, `/lessons/${id}/`)),
+      lessonPages: ids.map((id) => pageWeight(site.dist, addressBook("/").lesson(id))),
       query: await measureQuery(site.dist, options.query),
     };
   } finally {

@@ -5,6 +5,10 @@
 import { chromium } from "@playwright/test";
 import { chromiumArgs, ensureChromium } from "../../tests/support/chromium";
 import { serveDirectory } from "../../tests/support/static-server";
+import { addressBook, PAGEFIND_DIR } from "../site/urls";
+
+/** The benchmark builds its sites at the root. */
+const urls = addressBook("/");
 
 export interface QueryCost {
   query: string;
@@ -27,18 +31,18 @@ export async function measureQuery(dist: string, query: string): Promise<QueryCo
       const path = new URL(response.url()).pathname;
       sizes.push(response.body().then((body) => ({ path, bytes: body.length })));
     });
-    await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
+    await page.goto(`${server.url}${urls.search(new URLSearchParams({ q: query }))}`);
     const results = page.locator("[data-search-page] [data-search-results] > li");
     await results.first().waitFor({ timeout: 30_000 });
     await page.waitForLoadState("networkidle");
     const fetched = await Promise.all(sizes);
-    const index = fetched.filter((file) => file.path.startsWith("/pagefind/"));
+    const index = fetched.filter((file) => file.path.startsWith(urls.page(`${PAGEFIND_DIR}/`)));
     return {
       query,
       results: await results.count(),
       indexRequests: index.length,
       indexBytes: index.reduce((sum, file) => sum + file.bytes, 0),
-      uiBytes: fetched.filter((file) => file.path === "/search-ui.js").reduce((sum, file) => sum + file.bytes, 0),
+      uiBytes: fetched.filter((file) => file.path === urls.searchUi).reduce((sum, file) => sum + file.bytes, 0),
     };
   } finally {
     await browser.close();

@@ -59,7 +59,11 @@ export function wrapText(text: string, width = LINE_CHARS): string[] {
 
 const boxHeight = (lines: number) => 2 * PADDING + lines * LINE_HEIGHT;
 
-export function layoutPicture<T extends GraphLesson>(graph: LessonGraph<T>): Picture {
+/** `lessonHref` gives a lesson's address (the site's address book; the graph knows no URLs). */
+export function layoutPicture<T extends GraphLesson>(
+  graph: LessonGraph<T>,
+  lessonHref: (id: string) => string,
+): Picture {
   const layout = new dagre.graphlib.Graph<GraphLabel, NodeLabel, EdgeLabel>();
   layout.setGraph({ rankdir: "TB", nodesep: 24, ranksep: 48, marginx: 4, marginy: 4 });
   layout.setDefaultEdgeLabel(() => ({}));
@@ -72,7 +76,7 @@ export function layoutPicture<T extends GraphLesson>(graph: LessonGraph<T>): Pic
       key: lessonKey(lesson.id),
       kind: "lesson",
       difficulty: lesson.difficulty,
-      href: `/lessons/${lesson.id}/`,
+      href: lessonHref(lesson.id),
       lines,
       notes: [lesson.difficulty],
       x: 0,

@@ -11,6 +11,7 @@ import { join } from "node:path";
 import type { AstroIntegration } from "astro";
 import * as pagefindNode from "pagefind";
 import type { PagefindIndex, PagefindServiceConfig } from "pagefind";
+import { PAGEFIND_DIR } from "../site/urls.ts";
 
 /** The part of the `pagefind` Node API this integration uses; tests pass a fake. */
 export interface PagefindApi {
@@ -25,9 +26,6 @@ export interface IndexResult {
   filesRead: number;
   outputPath: string;
 }
-
-/** Where the index goes inside the built site; the search UI imports `/pagefind/pagefind.js`. */
-export const BUNDLE_DIR = "pagefind";
 
 function check(step: string, errors: readonly string[]): void {
   if (errors.length > 0) {
@@ -47,7 +45,7 @@ export async function buildSearchIndex(siteDir: string, api: PagefindApi): Promi
     const added = await index.addDirectory({ path: siteDir });
     check(`index the HTML files in ${siteDir}`, added.errors);
     // Written aside and moved into place, so the site never holds half an index.
-    const outputPath = join(siteDir, BUNDLE_DIR);
+    const outputPath = join(siteDir, PAGEFIND_DIR);
     const partialPath = `${outputPath}.partial`;
     await rm(partialPath, { recursive: true, force: true });
     const written = await index.writeFiles({ outputPath: partialPath });

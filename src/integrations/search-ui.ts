@@ -8,10 +8,11 @@ import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import type { AstroIntegration } from "astro";
 import { build } from "esbuild";
-import { SEARCH_UI_ENTRY, SEARCH_UI_URL } from "../search/bundle.ts";
+import { SEARCH_UI_ENTRY, SEARCH_UI_FILE } from "../site/urls.ts";
 
-export async function bundleSearchUi(root: string, outDir: string): Promise<string> {
-  const outfile = join(outDir, SEARCH_UI_URL);
+/** `base` is Astro's `base`: the bundle builds its addresses (Pagefind, the search page) from it. */
+export async function bundleSearchUi(root: string, outDir: string, base: string): Promise<string> {
+  const outfile = join(outDir, SEARCH_UI_FILE);
   // esbuild throws on any error, which fails the Astro build.
   await build({
     entryPoints: [join(root, SEARCH_UI_ENTRY)],
@@ -23,21 +24,24 @@ export async function bundleSearchUi(root: string, outDir: string): Promise<stri
     legalComments: "none",
     logLevel: "warning",
     // The source says which message to show when the index is missing; a built site is never in dev mode.
-    define: { "import.meta.env.DEV": "false" },
+    // The base is what Vite would put there under `astro dev`.
+    define: { "import.meta.env.DEV": "false", "import.meta.env.BASE_URL": JSON.stringify(base) },
   });
   return outfile;
 }
 
 export function searchUi(): AstroIntegration {
   let root = process.cwd();
+  let base = "/";
   return {
     name: "lesson-site:search-ui",
     hooks: {
       "astro:config:done": ({ config }) => {
         root = fileURLToPath(config.root);
+        base = config.base;
       },
       "astro:build:done": async ({ dir, logger }) => {
-        const outfile = await bundleSearchUi(root, fileURLToPath(dir));
+        const outfile = await bundleSearchUi(root, fileURLToPath(dir), base);
         logger.info(`Search UI bundled into ${outfile}`);
       },
     },

@@ -11,6 +11,7 @@ import { gzipSync } from "node:zlib";
 import type { Element } from "hast";
 import { fromHtml } from "hast-util-from-html";
 import { visit } from "unist-util-visit";
+import { addressBook, type AddressBook } from "../site/urls";
 
 export type ResourceKind = "html" | "css" | "js" | "other";
 
@@ -52,31 +53,42 @@ export function htmlFileOf(page: string): string {
   return `${page.endsWith("/") ? page : `${page}/`}index.html`;
 }
 
-/** Site paths of the files a stylesheet loads with url(...), relative to the stylesheet. */
-function cssReferences(css: string, from: string): string[] {
+/**
+ * Paths here are paths in the built folder ("/lessons/x/"); the HTML links to addresses under the
+ * site's base ("/course/lessons/x/"). A link outside the base reaches nothing the site serves.
+ */
+function toBuiltPath(urls: AddressBook, address: string, from: string): string {
+  const path = urls.sitePath(address);
+  if (path === null) throw new Error(`${from} links to ${address}, which is outside the site's base ${urls.home}.`);
+  return path;
+}
+
+/** Built paths of the files a stylesheet loads with url(...), relative to the stylesheet. */
+function cssReferences(css: string, from: string, urls: AddressBook): string[] {
   return [...css.matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)/g)]
     .map((match) => match[1]!)
     .filter((url) => !url.startsWith("data:"))
-    .map((url) => new URL(url, `http://site${from}`))
+    .map((url) => new URL(url, `http://site${urls.page(from)}`))
     .filter((url) => url.host === "site")
-    .map((url) => url.pathname);
+    .map((url) => toBuiltPath(urls, url.pathname, from));
 }
 
-/** Site-relative paths only: links to other origins are not part of the site's weight. */
-function sitePath(href: string, page: string): string | null {
-  const url = new URL(href, `http://site${page}`);
-  return url.host === "site" ? decodeURIComponent(url.pathname) : null;
+/** Built paths of the site's own files only: links to other origins are not part of the site's weight. */
+function sitePath(href: string, page: string, urls: AddressBook): string | null {
+  const url = new URL(href, `http://site${urls.page(page)}`);
+  return url.host === "site" ? toBuiltPath(urls, decodeURIComponent(url.pathname), htmlFileOf(page)) : null;
 }
 
 function linkedFiles(
   html: string,
   page: string,
+  urls: AddressBook,
 ): { files: { path: string; kind: ResourceKind }[]; inline: Resource[] } {
   const files: { path: string; kind: ResourceKind }[] = [];
   const inline: Resource[] = [];
   const add = (href: unknown, kind: ResourceKind) => {
     if (typeof href !== "string" || href === "") return;
-    const path = sitePath(href, page);
+    const path = sitePath(href, page, urls);
     if (path) files.push({ path, kind });
   };
   visit(fromHtml(html), "element", (element: Element) => {
@@ -104,12 +116,13 @@ function linkedFiles(
   return { files, inline };
 }
 
-/** The weight of one page of a built site in `dist`. */
-export function pageWeight(dist: string, page: string): PageWeight {
+/** The weight of one page (its path in the folder, "/lessons/x/") of a site built into `dist` under Astro's `base`. */
+export function pageWeight(dist: string, page: string, base = "/"): PageWeight {
+  const urls = addressBook(base);
   const htmlPath = htmlFileOf(page);
   const html = readFileSync(join(dist, htmlPath));
   const resources: Resource[] = [{ path: htmlPath, kind: "html", bytes: html.length, gzipBytes: gzipSize(html) }];
-  const { files, inline } = linkedFiles(html.toString("utf8"), page);
+  const { files, inline } = linkedFiles(html.toString("utf8"), page, urls);
   const seen = new Set([htmlPath]);
   const queue = [...files];
   while (queue.length > 0) {
@@ -121,7 +134,7 @@ export function pageWeight(dist: string, page: string): PageWeight {
     const data = readFileSync(file);
     resources.push({ path, kind, bytes: data.length, gzipBytes: gzipSize(data) });
     if (kind === "css")
-      queue.push(...cssReferences(data.toString("utf8"), path).map((p) => ({ path: p, kind: "other" as const })));
+      queue.push(...cssReferences(data.toString("utf8"), path, urls).map((p) => ({ path: p, kind: "other" as const })));
   }
   resources.push(...inline);
 

@@ -9,7 +9,10 @@ import { MESSAGES, resultSummary } from "./messages";
 import { loadPagefind } from "./pagefind-client";
 import { normalizeQuery, paramsFromState, planSearch, type SearchState } from "./query";
 import { renderResult } from "./render";
+import { addressBook } from "../site/urls";
 
+// Vite defines the base under `astro dev`; src/integrations/search-ui.ts does in the bundle.
+const urls = addressBook(import.meta.env.BASE_URL);
 const SHOWN_RESULTS = 5;
 const TYPING_PAUSE_MS = 120;
 
@@ -71,7 +74,7 @@ export function attachHeaderSearch(form: HTMLFormElement): void {
       const outcome = await runSearch(await loadPagefind(), plan, SHOWN_RESULTS);
       if (current !== generation) return;
       show(outcome.results.map((result) => renderResult(result, { sections: 1 })));
-      all.href = `/search/?${paramsFromState(state)}`;
+      all.href = urls.search(paramsFromState(state));
       all.textContent = outcome.total > SHOWN_RESULTS ? `All ${outcome.total} results, with filters` : "Filter results";
       all.hidden = outcome.total === 0;
       say(resultSummary(outcome.total, state));

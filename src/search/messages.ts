@@ -1,5 +1,6 @@
 /** What the search UI says, in one place: the status line is what screen readers announce. */
 import { MAX_QUERY_LENGTH, MIN_QUERY_LENGTH, hasFilters, type SearchState } from "./query";
+import { lessonCount as lessons } from "../site/names";
 
 export const MESSAGES = {
   empty: "Type a word to search the lessons, or choose a difficulty or keyword.",
@@ -10,8 +11,6 @@ export const MESSAGES = {
   devNoIndex: "Search works on the built site only: its index is made by npm run build. Run npm start to try it.",
   unavailable: "Search is unavailable: the search index could not be loaded. Please try again later.",
 } as const;
-
-const lessons = (count: number) => (count === 1 ? "1 lesson" : `${count} lessons`);
 
 export function resultSummary(total: number, state: SearchState): string {
   const filtered = hasFilters(state);

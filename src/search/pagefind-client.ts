@@ -1,10 +1,11 @@
 /**
- * The browser side of Pagefind: `/pagefind/pagefind.js`, written by the build
+ * The browser side of Pagefind: `pagefind/pagefind.js` under the base, written by the build
  * next to the index. Only the part of its API the UI uses is typed here (from
  * Pagefind 1.5's search API documentation and the objects it returns).
  */
 import { MESSAGES } from "./messages";
 import type { PagefindFilter } from "./query";
+import { addressBook } from "../site/urls";
 
 /** For each filter, how many pages carry each of its values: `{ difficulty: { beginner: 2 } }`. */
 export type FilterCounts = Record<string, Record<string, number>>;
@@ -56,6 +57,9 @@ const RANKING = { metaWeights: { title: 5, keywords: 10 } };
 /** Words per excerpt: enough for a sentence of context around the match. */
 const EXCERPT_LENGTH = 24;
 
+// Vite defines the base under `astro dev`; src/integrations/search-ui.ts does in the bundle.
+const urls = addressBook(import.meta.env.BASE_URL);
+
 class SearchUnavailableError extends Error {}
 
 let loading: Promise<PagefindModule> | undefined;
@@ -72,14 +76,16 @@ export function loadPagefind(): Promise<PagefindModule> {
       // A runtime URL, not a module of this bundle: it exists only in the built site.
       // Browsers remember a failed module import by its address, so a retry asks for a new one
       // (Pagefind finds its files from its own address, query string or not).
-      const url = `/pagefind/pagefind.js${failures ? `?retry=${failures}` : ""}`;
+      const url = `${urls.pagefind}${failures ? `?retry=${failures}` : ""}`;
       pagefind = (await import(/* @vite-ignore */ url)) as PagefindModule;
     } catch (error) {
       throw new SearchUnavailableError(import.meta.env.DEV ? MESSAGES.devNoIndex : MESSAGES.unavailable, {
         cause: error,
       });
     }
-    await pagefind.options({ ranking: RANKING, excerptLength: EXCERPT_LENGTH });
+    // Pagefind records page URLs from the built folder's root ("/lessons/x/"); baseUrl puts the base
+    // in front of them. Pagefind would guess it from its own address; said here, it never depends on that.
+    await pagefind.options({ ranking: RANKING, excerptLength: EXCERPT_LENGTH, baseUrl: urls.home });
     await pagefind.init();
     return pagefind;
   })();

@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { walkFocus } from "../support/focus";
-import { sitePages } from "../support/site-pages";
+import { site, sitePages } from "../support/site-pages";
 
 /** axe-core's tags for the WCAG 2.0 and 2.1 success criteria at levels A and AA. */
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
@@ -35,7 +35,7 @@ for (const mode of MODES) {
       for (const path of pages) {
         await page.goto(path);
         // The search page fills itself from its address; check it with its results.
-        if (path.startsWith("/search/?"))
+        if (path.startsWith(site.page("search/?")))
           await expect(page.locator("[data-search-page] [data-search-results] li").first()).toBeVisible();
         found.push(...(await violations(page, path)));
       }
@@ -61,11 +61,11 @@ for (const mode of MODES) {
     });
 
     test("axe finds no violation in the open search dropdown", async ({ page }) => {
-      await page.goto("/");
+      await page.goto(site.home);
       await page.keyboard.press("/");
       await page.keyboard.type("gather");
       await expect(page.locator("[data-search-panel] [data-search-results] a").first()).toBeVisible();
-      const found = await violations(page, "/ with the search dropdown open");
+      const found = await violations(page, "the home page with the search dropdown open");
       expect(found, found.join("\n")).toEqual([]);
     });
   });

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { extractBlocks } from "../../src/codeblocks/extract";
 import { readLessons } from "../support/lessons";
+import { site } from "../support/site-pages";
 
 const lessons = readLessons().map((lesson) => ({
   ...lesson,
@@ -13,7 +14,7 @@ test("every lesson shows its verified outputs", () => {
 
 for (const lesson of lessons) {
   test(`${lesson.id}: each output block is an "Output" panel under its code`, async ({ page }) => {
-    await page.goto(`/lessons/${lesson.id}/`);
+    await page.goto(site.lesson(lesson.id));
     const panels = page.getByRole("figure", { name: /^Output/ });
     await expect(panels).toHaveCount(lesson.outputs.length);
     for (const [index, text] of lesson.outputs.entries()) {
@@ -33,7 +34,7 @@ test("output panels look different from code, in light and dark", async ({ brows
   for (const colorScheme of ["light", "dark"] as const) {
     const context = await browser.newContext({ colorScheme });
     const page = await context.newPage();
-    await page.goto(`/lessons/${lesson.id}/`);
+    await page.goto(site.lesson(lesson.id));
     const code = await page
       .locator(".code-block pre")
       .first()

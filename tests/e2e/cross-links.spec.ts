@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { keywordSlug } from "../../src/graph/keywords";
 import { courseOrder, mostAdvanced, pathBack, siteRequirements } from "../support/course-path";
 import { readLessons } from "../support/lessons";
+import { site } from "../support/site-pages";
 
 const lessons = readLessons();
 const order = courseOrder(lessons);
@@ -13,7 +14,7 @@ const beforeYouStart = (page: Page) => page.getByRole("region", { name: "Before 
 const readingNav = (page: Page) => page.getByRole("navigation", { name: "Reading order" });
 
 async function expectLessonPage(page: Page, id: string) {
-  await expect(page).toHaveURL(new RegExp(`/lessons/${escape(id)}/$`));
+  await expect(page).toHaveURL(new RegExp(`^[^?#]*${escape(site.lesson(id))}$`));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(byId.get(id)!.data.title);
 }
 
@@ -21,7 +22,7 @@ test("from the most advanced lesson back to the start, then through the whole co
   const start = mostAdvanced(lessons);
   const back = pathBack(lessons, start);
 
-  await page.goto(`/lessons/${start.id}/`);
+  await page.goto(site.lesson(start.id));
   await expectLessonPage(page, start.id);
   for (const next of back.slice(1)) {
     await beforeYouStart(page).getByRole("link", { name: next.data.title, exact: true }).click();
@@ -58,7 +59,7 @@ test("from the most advanced lesson back to the start, then through the whole co
 
 for (const lesson of lessons) {
   test(`lesson ${lesson.id} links to its neighbours, dependants, related lessons and keywords`, async ({ page }) => {
-    await page.goto(`/lessons/${lesson.id}/`);
+    await page.goto(site.lesson(lesson.id));
     const here = position(lesson.id);
     const previous = order[here - 1];
     const next = order[here + 1];
@@ -66,7 +67,7 @@ for (const lesson of lessons) {
     const prev = page.locator('a[rel="prev"]');
     await expect(prev).toHaveCount(previous ? 1 : 0);
     if (previous) {
-      await expect(prev).toHaveAttribute("href", `/lessons/${previous.id}/`);
+      await expect(prev).toHaveAttribute("href", site.lesson(previous.id));
       await expect(prev).toHaveAccessibleName(new RegExp(`^Previous lesson\\s+${escape(previous.data.title)}$`));
     }
     if (next) {
@@ -94,7 +95,7 @@ for (const lesson of lessons) {
     for (let index = 0; index < count; index += 1) {
       const item = related.nth(index);
       const href = await item.getByRole("link").getAttribute("href");
-      const other = byId.get(href!.replace(/^\/lessons\/|\/$/g, ""))!;
+      const other = byId.get(site.sitePath(href!)!.replace(/^\/lessons\/|\/$/g, ""))!;
       expect(excluded.has(other.id), `${other.id} is already linked`).toBe(false);
       const shared = lesson.data.keywords.filter((keyword) => other.data.keywords.includes(keyword));
       expect(shared.length).toBeGreaterThan(0);
@@ -104,7 +105,7 @@ for (const lesson of lessons) {
     const keywordLinks = page.locator(".lesson-facts .keywords a");
     await expect(keywordLinks).toHaveText(lesson.data.keywords);
     for (const [index, keyword] of lesson.data.keywords.entries()) {
-      await expect(keywordLinks.nth(index)).toHaveAttribute("href", `/keywords/${keywordSlug(keyword)}/`);
+      await expect(keywordLinks.nth(index)).toHaveAttribute("href", site.keyword(keywordSlug(keyword)));
     }
   });
 }
@@ -114,7 +115,7 @@ test("the keyword index lists every keyword with its lesson count", async ({ pag
   for (const lesson of lessons)
     for (const keyword of lesson.data.keywords) counts.set(keyword, (counts.get(keyword) ?? 0) + 1);
 
-  await page.goto("/");
+  await page.goto(site.home);
   await page.getByRole("navigation", { name: "Site" }).getByRole("link", { name: "Keywords" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Keywords");
   const items = page.locator(".keyword-index li");
@@ -129,9 +130,9 @@ test("a keyword page lists its lessons in reading order, with difficulty", async
   const keyword = lessons.flatMap((lesson) => lesson.data.keywords).find((word) => /[/.]/.test(word)) ?? "asyncio";
   const expected = order.filter((lesson) => lesson.data.keywords.includes(keyword));
 
-  await page.goto("/keywords/");
+  await page.goto(site.keywords);
   await page.getByRole("link", { name: keyword, exact: true }).click();
-  await expect(page).toHaveURL(new RegExp(`/keywords/${escape(keywordSlug(keyword))}/$`));
+  await expect(page).toHaveURL(new RegExp(`^[^?#]*${escape(site.keyword(keywordSlug(keyword)))}$`));
   await expect(page.getByRole("heading", { level: 1 })).toContainText(keyword);
   const cards = page.locator(".course > li");
   await expect(cards.locator("h3 a")).toHaveText(expected.map((lesson) => lesson.data.title));

@@ -4,7 +4,9 @@
  * injected into a lesson page does not run.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { sitePages } from "../support/site-pages";
+import { site, sitePages } from "../support/site-pages";
+
+const LESSON = site.lesson("async-await-intro");
 
 const CSP_META = 'meta[http-equiv="content-security-policy"]';
 
@@ -53,7 +55,7 @@ test("every page has its policy before any script, and breaks none of it, search
 
 /** Serves the lesson page with hostile markup added to its body, as a missed injection would. */
 async function injectIntoLesson(page: Page, keepPolicy: boolean): Promise<void> {
-  await page.route("**/lessons/async-await-intro/", async (route) => {
+  await page.route(`**${LESSON}`, async (route) => {
     const response = await route.fetch();
     let html = await response.text();
     if (!keepPolicy) html = html.replace(/<meta http-equiv="content-security-policy"[^>]*>/, "");
@@ -73,7 +75,7 @@ test("a script injected into a lesson page does not run: inline, event handler, 
 }) => {
   const violations = await recordViolations(page);
   await injectIntoLesson(page, true);
-  await page.goto("/lessons/async-await-intro/");
+  await page.goto(LESSON);
   await page.locator("#hostile").click();
   await page.waitForLoadState("load");
   expect(await page.evaluate(() => (window as unknown as { injected?: string }).injected)).toBeUndefined();
@@ -85,6 +87,6 @@ test("a script injected into a lesson page does not run: inline, event handler, 
 
 test("the injection test can fail: without the policy the same injection runs", async ({ page }) => {
   await injectIntoLesson(page, false);
-  await page.goto("/lessons/async-await-intro/");
+  await page.goto(LESSON);
   await expect.poll(() => page.evaluate(() => (window as unknown as { injected?: string }).injected)).toBeDefined();
 });

@@ -2,13 +2,13 @@ import { globSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { expect, test } from "@playwright/test";
 import { validateHtml } from "../support/html-validator";
-import { BUILT_SITE, crawledPages } from "../support/site-pages";
+import { BUILT_SITE, builtPath, crawledPages } from "../support/site-pages";
 
 test("every built page is valid HTML (html-validate, standard preset)", async ({ baseURL }) => {
   const files = globSync("**/*.html", { cwd: BUILT_SITE }).sort();
   // Every page a reader can reach must be among the files checked.
   for (const path of await crawledPages(baseURL!)) {
-    expect(files, `the built file for ${path}`).toContain(`${path.slice(1)}index.html`);
+    expect(files, `the built file for ${path}`).toContain(`${builtPath(path).slice(1)}index.html`);
   }
   expect(files).toContain("404.html");
 

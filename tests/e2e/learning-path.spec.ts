@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { courseOrder, siteRequirements } from "../support/course-path";
 import { readLessons } from "../support/lessons";
+import { BASE_PASS, site } from "../support/site-pages";
 
 const lessons = readLessons();
 const externals = new Map(
@@ -12,47 +13,51 @@ const externals = new Map(
 test.describe("the learning path page, without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("draws every lesson and external topic as a linked box, labelled with its difficulty", async ({ page }) => {
-    await page.goto("/");
-    await page.getByRole("navigation", { name: "Site" }).getByRole("link", { name: "Learning path" }).click();
-    await expect(page).toHaveURL(/\/path\/$/);
+  test(
+    "draws every lesson and external topic as a linked box, labelled with its difficulty",
+    BASE_PASS,
+    async ({ page }) => {
+      await page.goto(site.home);
+      await page.getByRole("navigation", { name: "Site" }).getByRole("link", { name: "Learning path" }).click();
+      await expect(page).toHaveURL(site.path);
 
-    const graph = page.locator("svg.graph");
-    await expect(graph).toHaveAccessibleName("Prerequisite graph of the course");
-    await expect(page.getByRole("figure")).toHaveAccessibleName(/Prerequisite graph/);
+      const graph = page.locator("svg.graph");
+      await expect(graph).toHaveAccessibleName("Prerequisite graph of the course");
+      await expect(page.getByRole("figure")).toHaveAccessibleName(/Prerequisite graph/);
 
-    const lessonBoxes = graph.locator('a[href^="/lessons/"]');
-    await expect(lessonBoxes).toHaveCount(lessons.length);
-    for (const lesson of lessons) {
-      const box = graph.locator(`a[href="/lessons/${lesson.id}/"]`);
-      await expect(box).toHaveAccessibleName(`${lesson.data.title} (${lesson.data.difficulty} lesson)`);
-      await expect(box.locator("text")).toContainText(lesson.data.difficulty);
-    }
+      const lessonBoxes = graph.locator(`a[href^="${site.page("lessons/")}"]`);
+      await expect(lessonBoxes).toHaveCount(lessons.length);
+      for (const lesson of lessons) {
+        const box = graph.locator(`a[href="${site.lesson(lesson.id)}"]`);
+        await expect(box).toHaveAccessibleName(`${lesson.data.title} (${lesson.data.difficulty} lesson)`);
+        await expect(box.locator("text")).toContainText(lesson.data.difficulty);
+      }
 
-    await expect(graph.locator("a.node-external")).toHaveCount(externals.size);
-    for (const [url, title] of externals) {
-      const box = graph.locator(`a[href="${url}"]`);
-      await expect(box).toHaveAccessibleName(`${title} (external site: ${new URL(url).hostname})`);
-      const dashes = await box.locator("rect").evaluate((rect) => getComputedStyle(rect).strokeDasharray);
-      expect(dashes, "external topics have a dashed outline").not.toBe("none");
-    }
+      await expect(graph.locator("a.node-external")).toHaveCount(externals.size);
+      for (const [url, title] of externals) {
+        const box = graph.locator(`a[href="${url}"]`);
+        await expect(box).toHaveAccessibleName(`${title} (external site: ${new URL(url).hostname})`);
+        const dashes = await box.locator("rect").evaluate((rect) => getComputedStyle(rect).strokeDasharray);
+        expect(dashes, "external topics have a dashed outline").not.toBe("none");
+      }
 
-    const requirements = lessons.flatMap((lesson) => lesson.data.prerequisites).length;
-    const edges = graph.locator("path.edge");
-    await expect(edges).toHaveCount(requirements);
-    for (const edge of await edges.all()) await expect(edge).toHaveAttribute("marker-end", "url(#graph-arrow)");
+      const requirements = lessons.flatMap((lesson) => lesson.data.prerequisites).length;
+      const edges = graph.locator("path.edge");
+      await expect(edges).toHaveCount(requirements);
+      for (const edge of await edges.all()) await expect(edge).toHaveAttribute("marker-end", "url(#graph-arrow)");
 
-    // Colour repeats the difficulty: the three difficulties get three different fills.
-    const fills = new Set<string>();
-    for (const difficulty of ["beginner", "intermediate", "advanced"]) {
-      const rect = graph.locator(`a.node-${difficulty} rect`).first();
-      if ((await rect.count()) > 0) fills.add(await rect.evaluate((element) => getComputedStyle(element).fill));
-    }
-    expect(fills.size).toBe(new Set(lessons.map((lesson) => lesson.data.difficulty)).size);
-  });
+      // Colour repeats the difficulty: the three difficulties get three different fills.
+      const fills = new Set<string>();
+      for (const difficulty of ["beginner", "intermediate", "advanced"]) {
+        const rect = graph.locator(`a.node-${difficulty} rect`).first();
+        if ((await rect.count()) > 0) fills.add(await rect.evaluate((element) => getComputedStyle(element).fill));
+      }
+      expect(fills.size).toBe(new Set(lessons.map((lesson) => lesson.data.difficulty)).size);
+    },
+  );
 
-  test("gives the same graph as a list, in reading order", async ({ page }) => {
-    await page.goto("/path/");
+  test("gives the same graph as a list, in reading order", BASE_PASS, async ({ page }) => {
+    await page.goto(site.path);
     const list = page.getByRole("region", { name: "The learning path as a list" });
     const items = list.locator("ol.path-list > li");
     const order = courseOrder(lessons);
@@ -64,7 +69,7 @@ test.describe("the learning path page, without JavaScript", () => {
       const required = item.locator("ul > li");
       await expect(required).toHaveCount(lesson.data.prerequisites.length);
       for (const id of siteRequirements(lesson)) {
-        await expect(required.locator(`a[href="/lessons/${id}/"]`)).toHaveCount(1);
+        await expect(required.locator(`a[href="${site.lesson(id)}"]`)).toHaveCount(1);
       }
     }
   });
@@ -73,12 +78,12 @@ test.describe("the learning path page, without JavaScript", () => {
 test("the picture stays readable on a 375 px phone: it scrolls in its own box", async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();
-  for (const path of ["/path/", "/keywords/", "/keywords/asyncio/"]) {
+  for (const path of [site.path, site.keywords, site.keyword("asyncio")]) {
     await page.goto(path);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
   }
-  await page.goto("/path/");
+  await page.goto(site.path);
   const graph = page.locator("svg.graph");
   const [drawn, natural] = await graph.evaluate((svg) => [
     svg.getBoundingClientRect().width,

@@ -3,13 +3,16 @@ import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { e2ePort } from "../support/ports";
 import { MESSAGES } from "../../src/search/messages";
+import { site } from "../support/site-pages";
 
 // `astro dev` serves pages but has no search index: that is made by the build.
 test.describe.configure({ mode: "serial" });
 
 const ROOT = join(import.meta.dirname, "../..");
 const port = e2ePort(1);
-const base = `http://localhost:${port}`;
+// astro dev reads BASE_PATH as the build does, so it serves the site under the same base.
+const origin = `http://localhost:${port}`;
+const home = `${origin}${site.home}`;
 let server: ChildProcess | undefined;
 let output = "";
 
@@ -26,8 +29,8 @@ test.beforeAll(async ({ browser }) => {
   const deadline = Date.now() + 90_000;
   for (;;) {
     if (server.exitCode !== null) throw new Error(`astro dev exited:\n${output}`);
-    if (Date.now() > deadline) throw new Error(`astro dev did not answer on ${base} within 90 s:\n${output}`);
-    const up = await fetch(`${base}/`).then(
+    if (Date.now() > deadline) throw new Error(`astro dev did not answer on ${home} within 90 s:\n${output}`);
+    const up = await fetch(home).then(
       (response) => response.ok,
       () => false,
     );
@@ -36,7 +39,7 @@ test.beforeAll(async ({ browser }) => {
   }
   // The first visit makes Vite optimize dependencies and reload the page; get that over with.
   const warmUp = await browser.newPage();
-  await warmUp.goto(`${base}/`);
+  await warmUp.goto(home);
   await warmUp.waitForLoadState("networkidle");
   await warmUp.close();
 });
@@ -47,7 +50,7 @@ test.afterAll(() => {
 });
 
 test("under astro dev, the search field says the index exists only after a build", async ({ page }) => {
-  await page.goto(`${base}/`);
+  await page.goto(home);
   await page.waitForLoadState("networkidle");
   await page.keyboard.press("/");
   const panel = page.locator("#site-search-panel");
@@ -55,6 +58,6 @@ test("under astro dev, the search field says the index exists only after a build
   await expect(panel).toContainText(MESSAGES.devNoIndex);
   await expect(page.locator("[data-search-announcer]")).toHaveText(MESSAGES.devNoIndex);
 
-  await page.goto(`${base}/search/?q=gather`);
+  await page.goto(`${origin}${site.search("q=gather")}`);
   await expect(page.locator("main").getByRole("status")).toHaveText(MESSAGES.devNoIndex, { timeout: 30_000 });
 });

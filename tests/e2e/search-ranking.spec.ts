@@ -4,6 +4,7 @@ import { readLessons } from "../support/lessons";
 import { buildFixtureSite, lessonFile, validFrontmatter, type FixtureBuild } from "../support/fixture-site";
 import { serveDirectory } from "../support/static-server";
 import { e2ePort } from "../support/ports";
+import { site } from "../support/site-pages";
 
 const lessons = readLessons();
 
@@ -20,7 +21,7 @@ test("on the course, every lesson that lists a keyword ranks above the lessons t
   page,
 }) => {
   test.setTimeout(90_000);
-  await page.goto("/search/");
+  await page.goto(site.search());
   const keywords = [...new Set(lessons.flatMap((lesson) => lesson.data.keywords))];
   let contested = 0;
   for (const keyword of keywords) {

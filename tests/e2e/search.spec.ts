@@ -2,6 +2,7 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import { readLessons, type LessonFile } from "../support/lessons";
 import { MAX_QUERY_LENGTH, MIN_QUERY_LENGTH } from "../../src/search/query";
 import { MESSAGES } from "../../src/search/messages";
+import { BASE_PASS, site } from "../support/site-pages";
 
 const lessons = readLessons();
 const byTitle = new Map(lessons.map((lesson) => [lesson.data.title, lesson]));
@@ -10,7 +11,7 @@ const byTitle = new Map(lessons.map((lesson) => [lesson.data.title, lesson]));
 const indexedText = (lesson: LessonFile) =>
   [lesson.body, lesson.data.title, lesson.data.description, lesson.data.keywords.join(" ")].join("\n");
 
-const isSearchCode = (path: string) => path === "/search-ui.js" || path.startsWith("/pagefind/");
+const isSearchCode = (path: string) => path === site.searchUi || path.startsWith(site.page("pagefind/"));
 
 const headerField = (page: Page) => page.getByRole("searchbox", { name: "Search lessons" });
 const headerPanel = (page: Page) => page.locator("#site-search-panel");
@@ -51,7 +52,7 @@ async function sectionText(page: Page, id: string): Promise<string | null> {
 /** Follows a result link and checks that it lands on a section that contains the word. */
 async function expectLandsOnSectionWith(page: Page, link: Locator, word: RegExp) {
   const href = await link.getAttribute("href");
-  expect(href, "a section link carries a #fragment").toMatch(/^\/lessons\/[a-z0-9-]+\/#.+/);
+  expect(href, "a section link carries a #fragment").toMatch(new RegExp(`^${site.page("lessons/")}[a-z0-9-]+/#.+`));
   await link.click();
   await expect(page).toHaveURL(href!);
   const id = decodeURIComponent(new URL(page.url()).hash.slice(1));
@@ -63,7 +64,7 @@ test.describe("loading", () => {
   test("no search code loads before the reader reaches for search, and it loads on focus", async ({ page }) => {
     const requested: string[] = [];
     page.on("request", (request) => requested.push(new URL(request.url()).pathname));
-    await page.goto(`/lessons/${lessons[0]!.id}/`);
+    await page.goto(site.lesson(lessons[0]!.id));
     await page.waitForLoadState("networkidle");
     expect(requested.filter(isSearchCode)).toEqual([]);
     // The rest of the site has no script files at all, only small inline scripts.
@@ -72,17 +73,17 @@ test.describe("loading", () => {
     await headerField(page).focus();
     await expect
       .poll(() => requested.filter(isSearchCode))
-      .toEqual(expect.arrayContaining(["/search-ui.js", "/pagefind/pagefind.js"]));
+      .toEqual(expect.arrayContaining([site.searchUi, site.pagefind]));
   });
 
   test('"/" focuses the search field and loads search, but not while typing in a field', async ({ page }) => {
     const requested: string[] = [];
     page.on("request", (request) => requested.push(new URL(request.url()).pathname));
-    await page.goto("/");
+    await page.goto(site.home);
     await page.keyboard.press("/");
     await expect(headerField(page)).toBeFocused();
     await expect(headerField(page)).toHaveValue("");
-    await expect.poll(() => requested.includes("/search-ui.js")).toBe(true);
+    await expect.poll(() => requested.includes(site.searchUi)).toBe(true);
     await page.keyboard.type("a/b");
     await expect(headerField(page)).toHaveValue("a/b");
   });
@@ -93,10 +94,10 @@ test.describe("loading", () => {
     await page.route("**/search-ui.js", (route) =>
       refuse ? route.fulfill({ status: 503, body: "" }) : route.continue(),
     );
-    await page.goto("/search/?q=gather");
+    await page.goto(site.search("q=gather"));
     await expect(pageStatus(page)).toContainText("Search could not be loaded. Reload the page");
 
-    await page.goto("/");
+    await page.goto(site.home);
     await headerField(page).fill("gather");
     await expect(headerPanel(page)).toContainText("Search could not be loaded");
     await expect(page.locator("[data-search-announcer]")).toContainText("Search could not be loaded");
@@ -111,7 +112,7 @@ test.describe("loading", () => {
     await page.route("**/pagefind/pagefind.js", (route) =>
       refuse ? route.fulfill({ status: 503, body: "" }) : route.continue(),
     );
-    await page.goto("/");
+    await page.goto(site.home);
     await headerField(page).fill("gather");
     const status = headerPanel(page).locator(".search-status");
     await expect(status).toHaveText(MESSAGES.unavailable);
@@ -122,45 +123,51 @@ test.describe("loading", () => {
 });
 
 test.describe("finding lessons", () => {
-  test('"gather" finds the lessons that use asyncio.gather, and each result opens the section that mentions it', async ({
-    page,
-  }) => {
-    const usesGather = lessons.filter((lesson) => /asyncio\.gather/.test(lesson.body));
-    expect(usesGather.length, "the course has lessons that use asyncio.gather").toBeGreaterThan(1);
+  test(
+    '"gather" finds the lessons that use asyncio.gather, and each result opens the section that mentions it',
+    BASE_PASS,
+    async ({ page }) => {
+      // Opens the search page once per result: slow on a loaded machine.
+      test.setTimeout(90_000);
+      const usesGather = lessons.filter((lesson) => /asyncio\.gather/.test(lesson.body));
+      expect(usesGather.length, "the course has lessons that use asyncio.gather").toBeGreaterThan(1);
 
-    await page.goto("/search/?q=gather");
-    expect(await settled(page)).toMatch(/lessons? found for “gather”/);
-    const titles = await resultTitles(pageResults(page));
-    expect(titles).toEqual(expect.arrayContaining(usesGather.map((lesson) => lesson.data.title)));
-    for (const title of titles) expect(indexedText(byTitle.get(title)!)).toMatch(/gather/i);
-    await expect(pageResults(page).locator(".search-excerpt mark").first()).toContainText(/gather/i);
+      await page.goto(site.search("q=gather"));
+      expect(await settled(page)).toMatch(/lessons? found for “gather”/);
+      const titles = await resultTitles(pageResults(page));
+      expect(titles).toEqual(expect.arrayContaining(usesGather.map((lesson) => lesson.data.title)));
+      for (const title of titles) expect(indexedText(byTitle.get(title)!)).toMatch(/gather/i);
+      await expect(pageResults(page).locator(".search-excerpt mark").first()).toContainText(/gather/i);
 
-    for (let index = 0; index < titles.length; index += 1) {
-      await page.goto("/search/?q=gather");
-      await settled(page);
-      const result = pageResults(page).nth(index);
-      await expect(result.locator(".badge")).toContainText(byTitle.get(titles[index]!)!.data.difficulty);
-      await expectLandsOnSectionWith(page, result.locator(".search-section-link").first(), /gather/i);
-    }
-  });
+      for (let index = 0; index < titles.length; index += 1) {
+        await page.goto(site.search("q=gather"));
+        await settled(page);
+        const result = pageResults(page).nth(index);
+        await expect(result.locator(".badge")).toContainText(byTitle.get(titles[index]!)!.data.difficulty);
+        await expectLandsOnSectionWith(page, result.locator(".search-section-link").first(), /gather/i);
+      }
+    },
+  );
 
-  test("the header search shows title, difficulty and a highlighted excerpt, and links to the section", async ({
-    page,
-  }) => {
-    await page.goto(`/lessons/${lessons[0]!.id}/`);
-    await headerField(page).fill("gather");
-    const panel = headerPanel(page);
-    await expect(panel.locator(".search-status")).toHaveText(/lessons? found for “gather”/);
-    await expect(page.locator("[data-search-announcer]")).toHaveText(/lessons? found for “gather”/);
-    const first = panel.locator(".search-result").first();
-    const title = await first.locator(".search-result-link").innerText();
-    await expect(first.locator(".badge")).toContainText(byTitle.get(title)!.data.difficulty);
-    await expect(first.locator(".search-excerpt mark").first()).toContainText(/gather/i);
-    await expectLandsOnSectionWith(page, first.locator(".search-section-link"), /gather/i);
-  });
+  test(
+    "the header search shows title, difficulty and a highlighted excerpt, and links to the section",
+    BASE_PASS,
+    async ({ page }) => {
+      await page.goto(site.lesson(lessons[0]!.id));
+      await headerField(page).fill("gather");
+      const panel = headerPanel(page);
+      await expect(panel.locator(".search-status")).toHaveText(/lessons? found for “gather”/);
+      await expect(page.locator("[data-search-announcer]")).toHaveText(/lessons? found for “gather”/);
+      const first = panel.locator(".search-result").first();
+      const title = await first.locator(".search-result-link").innerText();
+      await expect(first.locator(".badge")).toContainText(byTitle.get(title)!.data.difficulty);
+      await expect(first.locator(".search-excerpt mark").first()).toContainText(/gather/i);
+      await expectLandsOnSectionWith(page, first.locator(".search-section-link"), /gather/i);
+    },
+  );
 
   test("a shared link to /search/?q=event+loop shows its results on load", async ({ page }) => {
-    await page.goto("/search/?q=event+loop");
+    await page.goto(site.search("q=event+loop"));
     await expect(pageField(page)).toHaveValue("event loop");
     expect(await settled(page)).toMatch(/lessons? found for “event loop”/);
     const titles = await resultTitles(pageResults(page));
@@ -170,15 +177,15 @@ test.describe("finding lessons", () => {
   });
 
   test("only lesson text is indexed: every result is a lesson, and the site chrome is not", async ({ page }) => {
-    await page.goto("/search/?q=async");
+    await page.goto(site.search("q=async"));
     await settled(page);
     // Every lesson says "async"; so do the home page, the header and the footer, which must not show up.
     const hrefs = await pageResults(page)
       .locator(".search-result-link")
       .evaluateAll((links) => links.map((link) => link.getAttribute("href")));
-    expect(hrefs.sort()).toEqual(lessons.map((lesson) => `/lessons/${lesson.id}/`).sort());
+    expect(hrefs.sort()).toEqual(lessons.map((lesson) => site.lesson(lesson.id)).sort());
 
-    await page.goto(`/lessons/${lessons[0]!.id}/`);
+    await page.goto(site.lesson(lessons[0]!.id));
     const body = page.locator("[data-pagefind-body]");
     await expect(body).toHaveCount(1);
     await expect(body.locator("nav, header, footer, form, .prerequisites, .lesson-facts")).toHaveCount(0);
@@ -197,17 +204,17 @@ test.describe("filters", () => {
   test("search by keyword, then narrow by difficulty: the address keeps it and a reload restores it", async ({
     page,
   }) => {
-    await page.goto("/search/");
+    await page.goto(site.search());
     await pageField(page).fill(keyword);
     await settled(page);
-    await expect(page).toHaveURL(`/search/?${new URLSearchParams({ q: keyword })}`);
+    await expect(page).toHaveURL(site.search(new URLSearchParams({ q: keyword })));
     expect(await resultTitles(pageResults(page))).toEqual(
       expect.arrayContaining(listing.map((lesson) => lesson.data.title)),
     );
 
     const difficulty = listing[0]!.data.difficulty;
     await facetBox(page.getByRole("group", { name: "Difficulty" }), difficulty).check();
-    await expect(page).toHaveURL(`/search/?${new URLSearchParams({ q: keyword, difficulty })}`);
+    await expect(page).toHaveURL(site.search(new URLSearchParams({ q: keyword, difficulty })));
     await settled(page);
     const narrowed = await resultTitles(pageResults(page));
     expect(narrowed.length).toBeGreaterThan(0);
@@ -242,7 +249,7 @@ test.describe("filters", () => {
         .map((lesson) => lesson.data.title)
         .sort();
 
-    await page.goto(`/search/?keyword=${encodeURIComponent(first.word)}`);
+    await page.goto(site.search(`keyword=${encodeURIComponent(first.word)}`));
     await expect(facetBox(page, first.word)).toBeChecked();
     expect(await settled(page)).toMatch(/match the selected filters/);
     expect((await resultTitles(pageResults(page))).sort()).toEqual(titlesWith(first.word));
@@ -250,14 +257,14 @@ test.describe("filters", () => {
     await facetBox(page, second.word).check();
     // The page lists keywords alphabetically and writes them to the address in that order.
     const both = [first.word, second.word].sort((a, b) => a.localeCompare(b));
-    await expect(page).toHaveURL(`/search/?${new URLSearchParams(both.map((word) => ["keyword", word]))}`);
+    await expect(page).toHaveURL(site.search(new URLSearchParams(both.map((word) => ["keyword", word]))));
     await settled(page);
     await expect
       .poll(async () => (await resultTitles(pageResults(page))).sort())
       .toEqual(titlesWith(first.word, second.word));
 
     await facetBox(page, first.word).uncheck();
-    await expect(page).toHaveURL(`/search/?${new URLSearchParams({ keyword: second.word })}`);
+    await expect(page).toHaveURL(site.search(new URLSearchParams({ keyword: second.word })));
     await expect.poll(async () => (await resultTitles(pageResults(page))).sort()).toEqual(titlesWith(second.word));
   });
 });
@@ -279,15 +286,15 @@ test.describe("queries are text", () => {
             [...document.scripts].filter((script) => script.textContent?.includes("alert(1)")).length,
         );
 
-      await page.goto(`/search/?q=${encodeURIComponent(hostile)}`);
+      await page.goto(site.search(`q=${encodeURIComponent(hostile)}`));
       await expect(pageField(page)).toHaveValue(hostile);
       expect(await settled(page)).toContain(`“${hostile}”`);
 
-      await page.goto(`/lessons/${lessons[0]!.id}/`);
+      await page.goto(site.lesson(lessons[0]!.id));
       await headerField(page).fill(hostile);
       await expect(headerPanel(page).locator(".search-status")).toContainText(`“${hostile}”`);
       await headerField(page).press("Enter");
-      await expect(page).toHaveURL(`/search/?${new URLSearchParams({ q: hostile })}`);
+      await expect(page).toHaveURL(site.search(new URLSearchParams({ q: hostile })));
       expect(await settled(page)).toContain(`“${hostile}”`);
 
       expect(await injected()).toBe(0);
@@ -301,7 +308,7 @@ test.describe("queries are text", () => {
 
 test.describe("odd queries", () => {
   test("an empty search gives a hint and no results", async ({ page }) => {
-    await page.goto("/search/");
+    await page.goto(site.search());
     await expect(pageStatus(page)).toHaveText(MESSAGES.empty);
     await expect(pageResults(page)).toHaveCount(0);
     await pageField(page).fill("gather");
@@ -309,14 +316,14 @@ test.describe("odd queries", () => {
     await pageField(page).fill("");
     await expect(pageStatus(page)).toHaveText(MESSAGES.empty);
     await expect(pageResults(page)).toHaveCount(0);
-    await expect(page).toHaveURL("/search/");
+    await expect(page).toHaveURL(site.search());
   });
 
   test(`a query shorter than ${MIN_QUERY_LENGTH} characters asks for more`, async ({ page }) => {
-    await page.goto("/search/?q=a");
+    await page.goto(site.search("q=a"));
     await expect(pageStatus(page)).toHaveText(MESSAGES.tooShort);
     await expect(pageResults(page)).toHaveCount(0);
-    await page.goto("/");
+    await page.goto(site.home);
     await headerField(page).fill("a");
     await expect(headerPanel(page).locator(".search-status")).toHaveText(MESSAGES.tooShort);
   });
@@ -327,13 +334,13 @@ test.describe("odd queries", () => {
     const long = "asyncio gather event loop coroutine ".repeat(30).slice(0, 1000);
     expect(long).toHaveLength(1000);
 
-    await page.goto(`/search/?q=${encodeURIComponent(long)}`);
+    await page.goto(site.search(`q=${encodeURIComponent(long)}`));
     await expect(page.locator("[data-search-note]")).toHaveText(MESSAGES.truncated);
     expect((await pageField(page).inputValue()).length).toBeLessThanOrEqual(MAX_QUERY_LENGTH);
     expect(await settled(page)).toMatch(/found for “/);
     expect(new URL(page.url()).searchParams.get("q")!.length).toBeLessThanOrEqual(MAX_QUERY_LENGTH);
 
-    await page.goto("/");
+    await page.goto(site.home);
     await headerField(page).focus();
     await page.keyboard.insertText(long);
     expect((await headerField(page).inputValue()).length).toBeLessThanOrEqual(MAX_QUERY_LENGTH);
@@ -346,7 +353,7 @@ test.describe("keyboard", () => {
   test("keyboard only: focus with /, type, move to a result with the arrow keys, open it with Enter", async ({
     page,
   }) => {
-    await page.goto("/");
+    await page.goto(site.home);
     await page.keyboard.press("/");
     await expect(headerField(page)).toBeFocused();
     await page.keyboard.type("gather");
@@ -373,7 +380,7 @@ test.describe("keyboard", () => {
   test("moving back to the field keeps the results in place, and Escape from a result closes them", async ({
     page,
   }) => {
-    await page.goto("/");
+    await page.goto(site.home);
     await page.keyboard.press("/");
     await page.keyboard.type("gather");
     const panel = headerPanel(page);
@@ -410,8 +417,8 @@ test.describe("keyboard", () => {
     await expect(marked).toHaveCount(count);
   });
 
-  test("Escape closes the dropdown and Enter opens the search page with the query", async ({ page }) => {
-    await page.goto("/");
+  test("Escape closes the dropdown and Enter opens the search page with the query", BASE_PASS, async ({ page }) => {
+    await page.goto(site.home);
     await page.keyboard.press("/");
     await page.keyboard.type("event loop");
     await expect(headerPanel(page)).toBeVisible();
@@ -419,12 +426,12 @@ test.describe("keyboard", () => {
     await expect(headerPanel(page)).toBeHidden();
     await expect(headerField(page)).toBeFocused();
     await page.keyboard.press("Enter");
-    await expect(page).toHaveURL("/search/?q=event+loop");
+    await expect(page).toHaveURL(site.search("q=event+loop"));
     expect(await settled(page)).toMatch(/found for “event loop”/);
   });
 
   test("on the search page, / focuses its field and the results are reachable by keyboard", async ({ page }) => {
-    await page.goto("/search/");
+    await page.goto(site.search());
     await facetBox(page, "beginner").focus();
     await page.keyboard.press("/");
     await expect(pageField(page)).toBeFocused();
@@ -438,7 +445,7 @@ test.describe("keyboard", () => {
     await expect(page).toHaveURL(href!);
 
     // Without the shortcut, plain Tab order reaches the results too.
-    await page.goto("/search/?q=event+loop");
+    await page.goto(site.search("q=event+loop"));
     await settled(page);
     await pageField(page).focus();
     let reached = false;
@@ -454,17 +461,14 @@ test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
   test("the header field opens the search page, which explains and lists every lesson", async ({ page }) => {
-    await page.goto(`/lessons/${lessons[0]!.id}/`);
+    await page.goto(site.lesson(lessons[0]!.id));
     await headerField(page).fill("gather");
     await headerField(page).press("Enter");
-    await expect(page).toHaveURL("/search/?q=gather");
+    await expect(page).toHaveURL(site.search("q=gather"));
     await expect(page.getByText("Search needs JavaScript")).toBeVisible();
-    await expect(page.getByRole("link", { name: "course overview" })).toHaveAttribute("href", "/");
+    await expect(page.getByRole("link", { name: "course overview" })).toHaveAttribute("href", site.home);
     for (const lesson of lessons) {
-      await expect(page.getByRole("link", { name: lesson.data.title })).toHaveAttribute(
-        "href",
-        `/lessons/${lesson.id}/`,
-      );
+      await expect(page.getByRole("link", { name: lesson.data.title })).toHaveAttribute("href", site.lesson(lesson.id));
     }
     // A form that cannot work is not shown.
     await expect(pageField(page)).toBeHidden();
@@ -474,7 +478,7 @@ test.describe("without JavaScript", () => {
 test("the search page fits a 375 px wide phone", async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();
-  await page.goto("/search/?q=gather&difficulty=beginner");
+  await page.goto(site.search("q=gather&difficulty=beginner"));
   await settled(page);
   await headerField(page).fill("gather");
   await expect(headerPanel(page).locator(".search-result").first()).toBeVisible();

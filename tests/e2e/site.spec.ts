@@ -1,10 +1,11 @@
 import { expect, test } from "@playwright/test";
 import { readLessons } from "../support/lessons";
+import { BASE_PASS, site } from "../support/site-pages";
 
 const lessons = readLessons();
 
 test("home lists every lesson in reading order, with its facts", async ({ page }) => {
-  await page.goto("/");
+  await page.goto(site.home);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   const cards = page.locator(".course > li");
   await expect(cards).toHaveCount(lessons.length);
@@ -32,7 +33,7 @@ test("home lists every lesson in reading order, with its facts", async ({ page }
 
 for (const lesson of lessons) {
   test(`lesson page ${lesson.id} shows its metadata and highlighted code`, async ({ page }) => {
-    await page.goto(`/lessons/${lesson.id}/`);
+    await page.goto(site.lesson(lesson.id));
     await expect(page).toHaveTitle(new RegExp(lesson.data.title.replace(/[/\\^$*+?.()|[\]{}]/g, "\\$&")));
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(lesson.data.title);
     const facts = page.locator(".lesson-facts");
@@ -43,7 +44,7 @@ for (const lesson of lessons) {
     const before = page.locator("section.prerequisites li");
     await expect(before).toHaveCount(lesson.data.prerequisites.length);
     for (const prerequisite of lesson.data.prerequisites) {
-      const href = typeof prerequisite === "string" ? `/lessons/${prerequisite}/` : prerequisite.url;
+      const href = typeof prerequisite === "string" ? site.lesson(prerequisite) : prerequisite.url;
       await expect(page.locator(`section.prerequisites a[href="${href}"]`)).toHaveCount(1);
     }
     if (lesson.data.objectives) {
@@ -71,7 +72,7 @@ test("code colours follow the reader's colour scheme", async ({ browser }) => {
   const colourIn = async (colorScheme: "light" | "dark") => {
     const context = await browser.newContext({ colorScheme });
     const page = await context.newPage();
-    await page.goto(`/lessons/${lesson.id}/`);
+    await page.goto(site.lesson(lesson.id));
     const colours = await page
       .locator("pre.astro-code")
       .first()
@@ -89,7 +90,7 @@ test("the copy button copies the code of its block", async ({ browser }) => {
   const context = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
   const page = await context.newPage();
   const lesson = lessons.find((candidate) => candidate.body.includes("```python"))!;
-  await page.goto(`/lessons/${lesson.id}/`);
+  await page.goto(site.lesson(lesson.id));
   const block = page.locator(".code-block").first();
   const button = block.getByRole("button", { name: "Copy code to clipboard" });
   await button.click();
@@ -102,10 +103,10 @@ test("the copy button copies the code of its block", async ({ browser }) => {
 test("pages read fully without JavaScript", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto("/");
+  await page.goto(site.home);
   await expect(page.locator(".course > li")).toHaveCount(lessons.length);
   const lesson = lessons[0]!;
-  await page.goto(`/lessons/${lesson.id}/`);
+  await page.goto(site.lesson(lesson.id));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(lesson.data.title);
   await expect(page.locator(".lesson-body h2").first()).toBeVisible();
   // A button that cannot work without JavaScript is not shown.
@@ -116,7 +117,7 @@ test("pages read fully without JavaScript", async ({ browser }) => {
 test("lesson pages fit a 375 px wide phone", async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();
-  for (const path of ["/", ...lessons.map((lesson) => `/lessons/${lesson.id}/`)]) {
+  for (const path of ["/", ...lessons.map((lesson) => site.lesson(lesson.id))]) {
     await page.goto(path);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
@@ -124,16 +125,16 @@ test("lesson pages fit a 375 px wide phone", async ({ browser }) => {
   await context.close();
 });
 
-test("unknown addresses get the 404 page", async ({ page }) => {
-  const response = await page.goto("/lessons/no-such-lesson/");
+test("unknown addresses get the 404 page", BASE_PASS, async ({ page }) => {
+  const response = await page.goto(site.page("lessons/no-such-lesson/"));
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
   await page.getByRole("link", { name: "Go to the course overview" }).click();
-  await expect(page).toHaveURL("/");
+  await expect(page).toHaveURL(site.home);
 });
 
 test("skip link moves focus to the main content", async ({ page }) => {
-  await page.goto("/");
+  await page.goto(site.home);
   await page.keyboard.press("Tab");
   const skip = page.getByRole("link", { name: "Skip to content" });
   await expect(skip).toBeFocused();

@@ -47,11 +47,16 @@ export function copySite(lessons: Record<string, string>, prefix = "lesson-site-
   return root;
 }
 
-/** `files` (path relative to the site root -> text) replace or add files after the copy, e.g. a config. */
+/**
+ * `files` (path relative to the site root -> text) replace or add files after the copy, e.g. a config;
+ * `prepare` may change the copy further (a symlink in public/). The build sees neither BASE_PATH nor
+ * SITE_URL from the caller's environment (a fixture site is served from the root, without a public
+ * address) unless `env` sets them.
+ */
 export function buildFixtureSite(
   lessons: Record<string, string>,
   files: Record<string, string> = {},
-  options: CopyOptions & { prepare?: (root: string) => void } = {},
+  options: CopyOptions & { prepare?: (root: string) => void; env?: Record<string, string> } = {},
 ): FixtureBuild {
   const root = copySite(lessons, undefined, options);
   options.prepare?.(root);
@@ -60,12 +65,23 @@ export function buildFixtureSite(
   const result = spawnSync(ASTRO, ["build", "--root", root], {
     cwd: root,
     encoding: "utf8",
-    env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1", ASTRO_TELEMETRY_DISABLED: "1" },
+    env: { ...siteFreeEnv(), FORCE_COLOR: "0", NO_COLOR: "1", ASTRO_TELEMETRY_DISABLED: "1", ...options.env },
     timeout: 120_000,
   });
   // eslint-disable-next-line no-control-regex
   const output = `${result.stdout}\n${result.stderr}`.replace(/\u001b\[[0-9;]*m/g, "");
   return { status: result.status, output, root, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/**
+ * The environment without the variables that place the site (astro.config.mjs reads them), and without
+ * the ones Vitest copies from its own `import.meta.env` (BASE_URL "/", DEV "1", MODE "test"...): Astro
+ * would take those for the site's own, building pages in dev mode at the root whatever its `base`.
+ */
+function siteFreeEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const name of ["BASE_PATH", "SITE_URL", "BASE_URL", "MODE", "DEV", "PROD", "SSR", "NODE_ENV"]) delete env[name];
+  return env;
 }
 
 /** A lesson file from frontmatter fields and a body. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildLessonGraph } from "../../../src/graph/graph";
 import { layoutPicture, NODE_WIDTH, wrapText, type PictureNode } from "../../../src/graph/picture";
+import { addressBook } from "../../../src/site/urls";
 import { lesson } from "./lessons";
 
 const docs = { title: "Generators", url: "https://docs.python.org/3/howto/functional.html#generators" };
@@ -10,6 +11,7 @@ const picture = layoutPicture(
     lesson("tasks", { prerequisites: ["intro"] }),
     lesson("advanced", { difficulty: "advanced", prerequisites: ["tasks", docs] }),
   ]),
+  addressBook("/course/").lesson,
 );
 const node = (key: string) => picture.nodes.find((candidate) => candidate.key === key)!;
 const inside = (box: PictureNode) =>
@@ -29,9 +31,9 @@ describe("wrapText", () => {
 describe("layoutPicture", () => {
   it("draws every lesson and external topic as a linked box inside the picture", () => {
     expect(picture.nodes.map((box) => [box.key, box.href])).toEqual([
-      ["lesson:intro", "/lessons/intro/"],
-      ["lesson:tasks", "/lessons/tasks/"],
-      ["lesson:advanced", "/lessons/advanced/"],
+      ["lesson:intro", "/course/lessons/intro/"],
+      ["lesson:tasks", "/course/lessons/tasks/"],
+      ["lesson:advanced", "/course/lessons/advanced/"],
       [`external:${docs.url}`, docs.url],
     ]);
     for (const box of picture.nodes) expect(inside(box), box.key).toBe(true);

@@ -10,4 +10,8 @@ describe("sitemapPaths", () => {
       "/path/",
     ]);
   });
+
+  it("puts the base in front of every page", () => {
+    expect(sitemapPaths(["", "lessons/a/", "404/"], "/course/")).toEqual(["/course/", "/course/lessons/a/"]);
+  });
 });

@@ -68,6 +68,28 @@ describe("pageWeight", () => {
     expect(() => pageWeight(dist, "/")).toThrow("/index.html links to /gone.css, which is not in");
   });
 
+  it("reads a site built under a base: its links carry the base, its files do not", () => {
+    write(
+      "lessons/y/index.html",
+      '<link rel="stylesheet" href="/course/_astro/b.css"><link rel="icon" href="../../favicon.svg">',
+    );
+    write("_astro/b.css", "p{background:url(/course/img/bg.png)}");
+    write("img/bg.png", "PNG");
+    write("favicon.svg", "<svg/>");
+    const weight = pageWeight(dist, "/lessons/y/", "/course/");
+    expect(weight.resources.map((resource) => resource.path)).toEqual([
+      "/lessons/y/index.html",
+      "/_astro/b.css",
+      "/favicon.svg",
+      "/img/bg.png",
+    ]);
+    // A link that misses the base points at nothing the site serves.
+    write("index.html", '<link rel="icon" href="/favicon.svg">');
+    expect(() => pageWeight(dist, "/", "/course/")).toThrow(
+      "/index.html links to /favicon.svg, which is outside the site's base /course/.",
+    );
+  });
+
   it("maps page paths to their HTML files", () => {
     expect(htmlFileOf("/")).toBe("/index.html");
     expect(htmlFileOf("/keywords/task/")).toBe("/keywords/task/index.html");
