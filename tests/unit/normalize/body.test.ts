@@ -53,9 +53,7 @@ describe("the MDX-hazards fixture", () => {
   });
 
   it("unwraps dead links, rewrites links to known lessons and drops the navigation line", () => {
-    expect(mdx).toContain(
-      "Read the previous lesson, the [intro](/lessons/async-await-intro/) or the table of contents.",
-    );
+    expect(mdx).toContain("Read the previous lesson, the [intro](../async-await-intro/) or the table of contents.");
     expect(mdx).not.toContain("[toc]:");
     expect(mdx).not.toMatch(/Back to TOC|🔗|ðŸ/);
   });
@@ -90,9 +88,12 @@ describe("body edits keep everything else byte for byte", () => {
     expect(body(`# Async Tasks\n\n${SENTENCE}\n\n${text}\n`)).toContain(text);
   });
 
-  it("keeps a link to a lesson on the site in its canonical form", () => {
+  it("keeps a link to a lesson on the site in its canonical form, relative so it works under any base path", () => {
     expect(body(`# Async Tasks\n\n${SENTENCE}\n\nSee [intro](/lessons/intro).\n`, ["intro"])).toContain(
-      "See [intro](/lessons/intro/).",
+      "See [intro](../intro/).",
+    );
+    expect(body(`# Async Tasks\n\n${SENTENCE}\n\nSee [intro](../intro/#setup).\n`, ["intro"])).toContain(
+      "See [intro](../intro/#setup).",
     );
     expect(body(`# Async Tasks\n\n${SENTENCE}\n\nSee [intro](/lessons/intro).\n`)).toContain("See intro.");
   });
