@@ -192,10 +192,12 @@ export function blockEnvironment(interpreter: Interpreter, work: string, caFile?
 /** bwrap's arguments that run `command args...` in the sandbox (see the module comment). */
 export function bwrapArgs(layout: SandboxLayout, command: string[]): string[] {
   const hidden = hiddenFolders();
-  // What the interpreter and harness need from hidden folders comes back read-only;
-  // never a folder that would show a hidden one whole.
+  // What the interpreter and harness need from hidden folders (and from /tmp, which the sandbox replaces:
+  // a checkout or a virtual environment may live there) comes back read-only; never a folder that would
+  // show a hidden one whole.
+  const covered = [...hidden, "/tmp"];
   const needed = [HARNESS_DIR, ...layout.interpreter.paths].filter(
-    (path) => existsSync(path) && hidden.some((folder) => isWithin(path, folder) && path !== folder),
+    (path) => existsSync(path) && covered.some((folder) => isWithin(path, folder) && path !== folder),
   );
   // A folder inside another that is shown already needs no mount of its own.
   const shown = [...new Set(needed)].filter((path) => !needed.some((other) => other !== path && isWithin(path, other)));

@@ -5,16 +5,17 @@
  * from outside the sandbox (servers this test runs on the host's loopback,
  * the repository, /proc) that it did not work, and that the block really ran.
  */
+import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { createSocket, type Socket as UdpSocket } from "node:dgram";
-import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type AddressInfo, type Server } from "node:net";
-import { homedir } from "node:os";
+import { homedir, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { chains, extractBlocks } from "../../src/codeblocks/extract";
 import { chainLimitSeconds, EXIT_GRACE_SECONDS, type BlockResult } from "../../src/codeblocks/run";
-import { detectSandbox, OPT_OUT, probeSandbox } from "../../src/codeblocks/sandbox";
+import { BWRAP, bwrapArgs, detectSandbox, OPT_OUT, probeSandbox } from "../../src/codeblocks/sandbox";
 import { parseSettings } from "../../src/codeblocks/settings";
 import { readBlocks, runBlocks, suiteDeadline, type LessonBlocks } from "../../src/codeblocks/suite";
 
@@ -184,6 +185,31 @@ describe.skipIf(unsandboxed)(`a hostile lesson's blocks stay in their sandbox (n
     ran(long);
     expect(long.virtualSeconds).toBe(100_000_000);
     expect(long.realSeconds).toBeLessThan(2);
+  });
+});
+
+describe.skipIf(unsandboxed)(`the sandbox's own /tmp (not with ${OPT_OUT}=1)`, () => {
+  it("what the harness needs from the real /tmp (a checkout or a virtual environment there) is still readable", () => {
+    const outside = mkdtempSync(join(tmpdir(), "lesson-venv-"));
+    const dir = mkdtempSync(join(tmpdir(), "lesson-block-"));
+    try {
+      writeFileSync(join(outside, "marker.txt"), "visible");
+      mkdirSync(join(dir, "work"));
+      const script = `print(open(${JSON.stringify(join(outside, "marker.txt"))}).read())`;
+      const layout = {
+        interpreter: { executable: "/usr/bin/python3", paths: [outside] },
+        dir,
+        work: join(dir, "work"),
+        readOnly: [],
+        env: { PATH: "/usr/bin:/bin" },
+      };
+      const result = spawnSync(BWRAP, bwrapArgs(layout, ["/usr/bin/python3", "-c", script]), { encoding: "utf8" });
+      expect(result.stderr).toBe("");
+      expect(result.stdout).toBe("visible\n");
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
