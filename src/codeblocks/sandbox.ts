@@ -160,9 +160,9 @@ const isWithin = (path: string, folder: string) => {
 /** Folders whose contents a block has no business reading: the homes, the repository, the current directory. */
 function hiddenFolders(): string[] {
   const candidates = ["/root", "/home", homedir(), ROOT, process.cwd()];
-  // /tmp is a fresh tmpfs already.
+  // /tmp itself is a fresh tmpfs already; a checkout inside it (as CI may make) is hidden like any other.
   return [...new Set(candidates.map((path) => resolve(path)))].filter(
-    (path) => path !== "/" && !isWithin(path, "/tmp") && existsSync(path),
+    (path) => path !== "/" && path !== "/tmp" && existsSync(path),
   );
 }
 
@@ -191,7 +191,10 @@ export function blockEnvironment(interpreter: Interpreter, work: string, caFile?
 
 /** bwrap's arguments that run `command args...` in the sandbox (see the module comment). */
 export function bwrapArgs(layout: SandboxLayout, command: string[]): string[] {
-  const hidden = hiddenFolders();
+  // Never hide a folder that holds what the block must write or read (its temp folder, the certificates).
+  const hidden = hiddenFolders().filter(
+    (folder) => ![layout.dir, ...layout.readOnly].some((path) => isWithin(path, folder)),
+  );
   // What the interpreter and harness need from hidden folders (and from /tmp, which the sandbox replaces:
   // a checkout or a virtual environment may live there) comes back read-only; never a folder that would
   // show a hidden one whole.
