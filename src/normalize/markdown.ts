@@ -3,17 +3,39 @@
  * offsets the parser reports instead of re-serializing the tree, so everything
  * it does not mean to change keeps the author's formatting byte for byte.
  */
-import type { Heading, Nodes, Root, RootContent } from "mdast";
+import type { Heading, Nodes, Parents, Root, RootContent } from "mdast";
 import { toString } from "mdast-util-to-string";
 import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
+import { visit } from "unist-util-visit";
 
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml"]);
 
 export function parseMarkdown(text: string): Root {
-  return parser.parse(text);
+  const root = parser.parse(text);
+  fillPositions(root);
+  return root;
+}
+
+/**
+ * A few nodes come from the parser without a position: GFM's autolink
+ * literal splits text after parsing and leaves the pieces unplaced (the ">" of
+ * `<www.example.org>`). Each such node gets the span between its placed
+ * neighbours (or its parent's edges), so the importer can still edit around it.
+ */
+function fillPositions(root: Root): void {
+  visit(root, (node) => {
+    if (!("children" in node) || !node.position) return;
+    const parent = node as Parents;
+    parent.children.forEach((child, index) => {
+      if (child.position) return;
+      const previous = parent.children[index - 1]?.position?.end ?? parent.position!.start;
+      const next = parent.children.slice(index + 1).find((sibling) => sibling.position)?.position?.start;
+      child.position = { start: { ...previous }, end: { ...(next ?? parent.position!.end) } };
+    });
+  });
 }
 
 /** Start offset of a parsed node; nodes straight from the parser always have one. */

@@ -120,3 +120,12 @@ describe("input built to crash the importer gets an ImportError, not a RangeErro
     expect(error.reason).toMatch(/^the file is 1,048,577 bytes, over the limit of 1 MiB/);
   });
 });
+
+describe("odd but valid Markdown imports instead of crashing", () => {
+  it("a bare www. address in angle brackets (GFM autolink literal pieces without a source position)", () => {
+    const raw =
+      "# Async Notes\n\nThis lesson explains how tasks share one event loop in Python.\n\nCopyright someone, <www.example.org>\n";
+    const lesson = normalizeLesson(raw, { file: "notes.md", source: "content/sources/notes.md" });
+    expect(lesson.mdx).toContain("Copyright someone, \\<www.example.org\\>");
+  });
+});
