@@ -2,8 +2,13 @@
  * The lesson graph: which lessons a lesson requires (on this site or
  * elsewhere) and, the other way round, which lessons build on it.
  */
-import { isExternalPrerequisite, isSitePrerequisite } from "../lessons/prerequisites";
-import type { Difficulty, ExternalPrerequisite, Prerequisite } from "../lessons/schema";
+import {
+  isExternalPrerequisite,
+  isSitePrerequisite,
+  type Difficulty,
+  type ExternalPrerequisite,
+  type Prerequisite,
+} from "./fields";
 
 /** What the graph needs to know about a lesson. */
 export interface GraphLesson {
