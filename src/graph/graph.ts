@@ -45,7 +45,8 @@ export function graphLesson(id: string, file: string, data: Omit<GraphLesson, "i
   return { id, file, title, difficulty, prerequisites, keywords };
 }
 
-export const isLesson = <T extends GraphLesson>(item: T | ExternalPrerequisite): item is T => "id" in item;
+/** Whether a resolved prerequisite is a lesson on this site (a topic elsewhere has no id). */
+export const isLesson = <T extends { id: string }>(item: T | ExternalPrerequisite): item is T => "id" in item;
 
 /**
  * Builds the graph. Unknown prerequisite ids are left out here; validation
