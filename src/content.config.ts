@@ -1,10 +1,11 @@
 import { defineCollection } from "astro:content";
+import { LESSONS_DIR } from "./lessons/ids";
 import { lessonLoader } from "./lessons/loader";
 import { lessonSchema } from "./lessons/schema";
 
 /** Lessons are the MDX files in content/lessons/; the file name is the lesson id. */
 const lessons = defineCollection({
-  loader: lessonLoader("content/lessons"),
+  loader: lessonLoader(LESSONS_DIR),
   schema: lessonSchema,
 });
 

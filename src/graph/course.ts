@@ -2,8 +2,7 @@
  * The course: lessons in reading order with every cross-link a page shows.
  * Validation runs first, so no page is built from a broken graph.
  */
-import { isSitePrerequisite } from "../lessons/prerequisites";
-import type { ExternalPrerequisite } from "../lessons/schema";
+import { isSitePrerequisite, type ExternalPrerequisite } from "./fields";
 import { buildLessonGraph, type GraphLesson, type LessonGraph } from "./graph";
 import { keywordIndex, type KeywordEntry } from "./keywords";
 import { readingOrder } from "./order";

@@ -2,8 +2,13 @@
  * The lesson graph: which lessons a lesson requires (on this site or
  * elsewhere) and, the other way round, which lessons build on it.
  */
-import { isExternalPrerequisite, isSitePrerequisite } from "../lessons/prerequisites";
-import type { Difficulty, ExternalPrerequisite, Prerequisite } from "../lessons/schema";
+import {
+  isExternalPrerequisite,
+  isSitePrerequisite,
+  type Difficulty,
+  type ExternalPrerequisite,
+  type Prerequisite,
+} from "./fields";
 
 /** What the graph needs to know about a lesson. */
 export interface GraphLesson {
@@ -40,7 +45,8 @@ export function graphLesson(id: string, file: string, data: Omit<GraphLesson, "i
   return { id, file, title, difficulty, prerequisites, keywords };
 }
 
-export const isLesson = <T extends GraphLesson>(item: T | ExternalPrerequisite): item is T => "id" in item;
+/** Whether a resolved prerequisite is a lesson on this site (a topic elsewhere has no id). */
+export const isLesson = <T extends { id: string }>(item: T | ExternalPrerequisite): item is T => "id" in item;
 
 /**
  * Builds the graph. Unknown prerequisite ids are left out here; validation

@@ -3,7 +3,7 @@
  * algorithm), where among lessons that are ready at the same time the easier
  * one comes first, then the one whose title sorts first.
  */
-import { DIFFICULTIES, type Difficulty } from "../lessons/schema";
+import { difficultyRank as rank, type Difficulty } from "./fields";
 
 export interface OrderNode {
   id: string;
@@ -12,8 +12,6 @@ export interface OrderNode {
   /** Ids of on-site prerequisites. */
   requires: readonly string[];
 }
-
-const rank = (difficulty: Difficulty) => DIFFICULTIES.indexOf(difficulty);
 
 export function compareForReading(a: OrderNode, b: OrderNode): number {
   return rank(a.difficulty) - rank(b.difficulty) || a.title.localeCompare(b.title, "en") || a.id.localeCompare(b.id);

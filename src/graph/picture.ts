@@ -4,7 +4,7 @@
  * The SVG itself is drawn by src/components/PrerequisiteGraph.astro.
  */
 import dagre, { type EdgeLabel, type GraphLabel, type NodeLabel } from "@dagrejs/dagre";
-import type { Difficulty } from "../lessons/schema";
+import type { Difficulty } from "./fields";
 import type { ExternalTopic, GraphLesson, LessonGraph } from "./graph";
 
 export const NODE_WIDTH = 210;

@@ -4,10 +4,8 @@
  * to do; the build reports them all at once (see problems.ts).
  */
 import { closest, distance } from "fastest-levenshtein";
-import { slug } from "github-slugger";
-import { isExternalPrerequisite, isSitePrerequisite } from "../lessons/prerequisites";
-import { DIFFICULTIES } from "../lessons/schema";
 import { findCycles } from "./cycles";
+import { difficultyRank as rank, isExternalPrerequisite, isSitePrerequisite } from "./fields";
 import type { GraphLesson } from "./graph";
 import { keywordSlugProblems } from "./keywords";
 import type { Problem } from "./problems";
@@ -78,8 +76,6 @@ export function validateLessons(lessons: readonly GraphLesson[]): Problem[] {
   return [...problems, ...keywordSlugProblems(lessons)];
 }
 
-const rank = (difficulty: GraphLesson["difficulty"]) => DIFFICULTIES.indexOf(difficulty);
-
 function unknownLesson(id: string, ids: readonly string[]): string {
   const base = `"${id}" is not the id of any lesson.`;
   const guess = ids.length > 0 ? closest(id, ids) : undefined;
@@ -89,49 +85,4 @@ function unknownLesson(id: string, ids: readonly string[]): string {
   return (
     `${base} A prerequisite is a lesson file name without .mdx, or { title, url } for a topic ` + `taught elsewhere.`
   );
-}
-
-/** The lesson id the content loader gives a file name: its name without extension, slugged. */
-export function lessonIdOf(fileName: string): string {
-  return slug(fileName.replace(/\.[^.]*$/, ""));
-}
-
-const LESSON_FILE = /\.(mdx|md|markdown)$/i;
-
-/**
- * Checks the file names in the lessons folder, which the content loader does
- * not: "Foo.mdx" and "foo.mdx" would both become lesson "foo" (one silently
- * replacing the other), and "foo.md" would be silently skipped.
- */
-export function validateLessonFiles(dir: string, fileNames: readonly string[]): Problem[] {
-  const byId = new Map<string, string[]>();
-  for (const name of fileNames.filter((name) => LESSON_FILE.test(name)).sort()) {
-    const id = lessonIdOf(name);
-    byId.set(id, [...(byId.get(id) ?? []), name]);
-  }
-
-  const problems: Problem[] = [];
-  for (const [id, names] of byId) {
-    const wanted = `${id}.mdx`;
-    if (names.length > 1) {
-      const [first, ...others] = names.map((name) => `${dir}/${name}`);
-      problems.push({
-        file: first!,
-        field: "file name",
-        message:
-          `duplicate lesson id "${id}": ${others.join(" and ")} ${others.length === 1 ? "maps" : "map"} to it too; ` +
-          `keep one file, named ${wanted}.`,
-      });
-    } else if (names[0] !== wanted) {
-      const name = names[0]!;
-      problems.push({
-        file: `${dir}/${name}`,
-        field: "file name",
-        message: name.endsWith(".mdx")
-          ? `the file name is the lesson id, written in lowercase with hyphens; rename it to ${wanted}.`
-          : `lessons are .mdx files and this one is not loaded; rename it to ${wanted}.`,
-      });
-    }
-  }
-  return problems;
 }

@@ -1,29 +1,31 @@
 /**
- * The course as the pages see it: every lesson with its cross-links, checked
- * first. Every page gets its lessons from here, so a broken prerequisite,
- * cycle or keyword clash fails the build with one message listing them all.
+ * The course as the pages see it (src/lessons/course.ts), built from the
+ * collection once per build and shared by every page. Building it checks the
+ * lessons first, so a broken prerequisite, cycle or keyword clash fails the
+ * build with one message listing them all.
  */
 import { getCollection, type CollectionEntry } from "astro:content";
-import { buildCourse, type Course } from "../graph/course";
-import { graphLesson, type GraphLesson } from "../graph/graph";
+import { addressBook } from "../site/urls";
+import { buildCourseModel, once, type CourseLesson, type CourseModel, type KeywordTotal } from "./course";
 
-export type Lesson = CollectionEntry<"lessons">;
+type Entry = CollectionEntry<"lessons">;
 
-/** A lesson in the course graph, carrying its collection entry for rendering. */
-export interface CourseLesson extends GraphLesson {
-  entry: Lesson;
-}
+/** A lesson as every page and component receives it. */
+export type Lesson = CourseLesson<Entry>;
+export type Course = CourseModel<Entry>;
+/** A keyword with its lessons, as its page receives it. */
+export type CourseKeyword = KeywordTotal<Lesson>;
 
-export async function getCourse(): Promise<Course<CourseLesson>> {
-  const lessons = await getCollection("lessons");
-  return buildCourse(
-    lessons.map((entry) => ({
-      ...graphLesson(entry.id, entry.filePath ?? `content/lessons/${entry.id}.mdx`, entry.data),
-      entry,
-    })),
-  );
-}
+const load = async (): Promise<Course> =>
+  buildCourseModel(await getCollection("lessons"), addressBook(import.meta.env.BASE_URL).lesson);
 
-export async function lessonsInReadingOrder(): Promise<Lesson[]> {
-  return (await getCourse()).lessons.map((lesson) => lesson.entry);
+const loadOnce = once(load);
+
+/**
+ * The course, built on the first call of a build; every later call gets the
+ * same one. Under `astro dev` lessons change while the server runs, so there
+ * it is built afresh for each page, as before.
+ */
+export function getCourse(): Promise<Course> {
+  return import.meta.env.DEV ? load() : loadOnce();
 }

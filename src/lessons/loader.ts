@@ -14,12 +14,12 @@ import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { glob, type Loader } from "astro/loaders";
 import { formatProblems, LessonProblemsError } from "../graph/problems";
-import { validateLessonFiles } from "../graph/validate";
 import { lessonFileProblems } from "./file-checks";
+import { isLessonFile, LESSON_EXTENSION, validateLessonFiles } from "./ids";
 
 /** `base` is the lessons folder relative to the project root, e.g. "content/lessons". */
 export function lessonLoader(base: string): Loader {
-  const files = glob({ pattern: "*.mdx", base: `./${base}` });
+  const files = glob({ pattern: `*${LESSON_EXTENSION}`, base: `./${base}` });
   return {
     name: "lesson-loader",
     load: async (context) => {
@@ -27,7 +27,7 @@ export function lessonLoader(base: string): Loader {
       const dir = fileURLToPath(new URL(`./${base}/`, context.config.root));
       const problems = () => {
         const names = readdirSync(dir);
-        const lessons = names.filter((name) => name.endsWith(".mdx") && !name.startsWith("."));
+        const lessons = names.filter(isLessonFile);
         return [...validateLessonFiles(base, names), ...lessonFileProblems(root, base, lessons)];
       };
       const found = problems();

@@ -5,12 +5,11 @@
  */
 import pluralize from "pluralize";
 import { z } from "astro/zod";
+import { DIFFICULTIES } from "../graph/fields";
+import { LESSON_ID } from "./ids";
 
-export const DIFFICULTIES = ["beginner", "intermediate", "advanced"] as const;
-export type Difficulty = (typeof DIFFICULTIES)[number];
-
-/** Lesson ids are the MDX file names: lowercase words joined by hyphens. */
-export const LESSON_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export { DIFFICULTIES, type Difficulty } from "../graph/fields";
+export { LESSON_ID } from "./ids";
 
 /** "Lesson 23:", "Lesson 5.2 -", "Chapter 4." and the like belong to someone else's course. */
 export const FOREIGN_NUMBERING = /^\s*(?:lesson|chapter|module|part|unit|section)\s*[\d.]+\s*[:.\-–—)]?\s*/i;

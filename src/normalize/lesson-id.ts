@@ -1,5 +1,5 @@
 import { slug } from "github-slugger";
-import { LESSON_ID } from "../lessons/schema";
+import { LESSON_ID } from "../lessons/ids";
 
 /** File names that say nothing about the lesson. */
 const GENERIC_NAMES = new Set(["index", "readme", "lesson", "untitled", "draft", "notes"]);

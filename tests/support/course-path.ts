@@ -3,7 +3,7 @@
  * disk (tests/support/lessons.ts), for the browser tests to compare against.
  */
 import { readingOrder } from "../../src/graph/order";
-import { isSitePrerequisite } from "../../src/lessons/prerequisites";
+import { isSitePrerequisite } from "../../src/graph/fields";
 import { DIFFICULTIES } from "../../src/lessons/schema";
 import type { LessonFile } from "./lessons";
 

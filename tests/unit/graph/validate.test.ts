@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { findCycles } from "../../../src/graph/cycles";
 import { formatProblems, LessonProblemsError } from "../../../src/graph/problems";
-import { lessonIdOf, validateLessonFiles, validateLessons } from "../../../src/graph/validate";
+import { validateLessons } from "../../../src/graph/validate";
 import { lesson } from "./lessons";
 
 const messages = (problems: { file: string; field: string; message: string }[]) =>
@@ -156,34 +156,5 @@ describe("the error message", () => {
       ].join("\n"),
     );
     expect(formatProblems(error.problems.slice(0, 1))).toMatch(/^The lessons have 1 problem; fix it/);
-  });
-});
-
-describe("validateLessonFiles", () => {
-  it("derives lesson ids the way the content loader does", () => {
-    expect(lessonIdOf("async-intro.mdx")).toBe("async-intro");
-    expect(lessonIdOf("Async-Intro.mdx")).toBe("async-intro");
-    expect(lessonIdOf("async intro.md")).toBe("async-intro");
-  });
-
-  it("accepts lowercase .mdx files and ignores files that are not lessons", () => {
-    expect(validateLessonFiles("content/lessons", ["a.mdx", "b-c.mdx", ".DS_Store", "notes.txt"])).toEqual([]);
-  });
-
-  it("reports case and extension variants that map to one id, naming every file", () => {
-    const problems = validateLessonFiles("content/lessons", ["intro.mdx", "Intro.mdx", "intro.md", "other.mdx"]);
-    expect(messages(problems)).toEqual([
-      'content/lessons/Intro.mdx | file name | duplicate lesson id "intro": content/lessons/intro.md and ' +
-        "content/lessons/intro.mdx map to it too; keep one file, named intro.mdx.",
-    ]);
-  });
-
-  it("reports a lesson file the loader would skip or rename", () => {
-    const problems = validateLessonFiles("content/lessons", ["draft.md", "Big Topic.mdx"]);
-    expect(messages(problems)).toEqual([
-      "content/lessons/Big Topic.mdx | file name | the file name is the lesson id, written in lowercase with hyphens; " +
-        "rename it to big-topic.mdx.",
-      "content/lessons/draft.md | file name | lessons are .mdx files and this one is not loaded; rename it to draft.mdx.",
-    ]);
   });
 });
