@@ -31,8 +31,7 @@ export function scriptHash(text: string): `sha256-${string}` {
   return `sha256-${createHash("sha256").update(text, "utf8").digest("base64")}`;
 }
 
-export const inlineScriptHashes = () =>
-  INLINE_SCRIPTS.map((file) => scriptHash(readFileSync(join(SRC, file), "utf8")));
+export const inlineScriptHashes = () => INLINE_SCRIPTS.map((file) => scriptHash(readFileSync(join(SRC, file), "utf8")));
 
 /** Astro's `security.csp` setting. */
 export function contentSecurityPolicy(): CspConfig {

@@ -38,4 +38,3 @@ export function copySite(lessons: Record<string, string>, prefix = "lesson-site-
   }
   return root;
 }
-
