@@ -6,8 +6,8 @@ import { rehypeCodeBlocks } from "./src/markdown/rehype-code-blocks.ts";
 import { remarkCodeOutputs } from "./src/markdown/remark-code-outputs.ts";
 import { remarkLessonSafety } from "./src/markdown/remark-lesson-safety.ts";
 import sitemap from "./src/integrations/sitemap.ts";
-import { pagefind } from "./src/integrations/pagefind.ts";
-import { searchUi } from "./src/integrations/search-ui.ts";
+import { pagefind } from "./src/search/pagefind-index.ts";
+import { searchUi } from "./src/search/ui-bundle.ts";
 import { publicFiles } from "./src/integrations/public-files.ts";
 import { contentSecurityPolicy } from "./src/security/csp.ts";
 

@@ -27,7 +27,7 @@ export default defineConfig(
     },
   },
   {
-    files: ["src/scripts/**/*.js"],
+    files: ["src/scripts/**/*.js", "src/search/**/*.js"],
     languageOptions: { globals: { ...globals.browser } },
   },
 );

@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { chromiumArgs, ensureChromium } from "./tests/support/chromium";
+import { chromiumArgs, ensureChromium } from "./src/tooling/chromium";
 import { SITE_BASE } from "./tests/support/site-pages";
 
 // The config is loaded by the runner and again by every worker; only the

@@ -4,10 +4,9 @@
  * seconds it slept, which is what the virtual clock saves.
  */
 import { performance } from "node:perf_hooks";
-import { chains } from "../codeblocks/extract";
 import { choosePython } from "../codeblocks/interpreter";
-import { runChain, type BlockResult } from "../codeblocks/run";
-import { mdxFiles, readBlocks, summary } from "../codeblocks/suite";
+import type { BlockResult } from "../codeblocks/run";
+import { mdxFiles, readBlocks, runBlocks, summary } from "../codeblocks/suite";
 import { table } from "./report";
 
 export interface CodeBlockBenchmark {
@@ -21,13 +20,8 @@ export interface CodeBlockBenchmark {
 /** Runs every lesson's blocks one process at a time, so timings do not compete. */
 export async function benchCodeBlocks(files: readonly string[] = mdxFiles()): Promise<CodeBlockBenchmark> {
   const python = choosePython();
-  const results: BlockResult[] = [];
   const started = performance.now();
-  for (const lesson of files.map(readBlocks)) {
-    for (const chain of chains(lesson.blocks)) {
-      results.push(...(await runChain(chain, lesson.text, { python: python.command })));
-    }
-  }
+  const results = await runBlocks(files.map(readBlocks), { python: python.command }, 1);
   return {
     python: `${python.command} (Python ${python.version})`,
     results,

@@ -3,8 +3,8 @@
  * search UI and the Pagefind index when a query is run on a built site.
  */
 import { chromium } from "@playwright/test";
-import { chromiumArgs, ensureChromium } from "../../tests/support/chromium";
-import { serveDirectory } from "../../tests/support/static-server";
+import { chromiumArgs, ensureChromium } from "../tooling/chromium";
+import { serveDirectory } from "../tooling/static-server";
 import { addressBook, PAGEFIND_DIR } from "../site/urls";
 
 /** The benchmark builds its sites at the root. */

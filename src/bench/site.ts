@@ -7,7 +7,7 @@ import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { copySite } from "../../tests/support/fixture-site";
+import { copySite } from "../tooling/site-copy";
 import { LESSONS_DIR, mdxFiles } from "../codeblocks/suite";
 import { ProcessTreeMemory } from "./memory";
 

@@ -1,6 +1,8 @@
 /**
- * The pieces the block tests, the CLI and the benchmark share: which files
- * hold lessons, reading a file's blocks, and running them.
+ * The one driver of the block runner, shared by the CLI (cli.ts), the tests
+ * (tests/codeblocks/) and the benchmark (src/bench/codeblocks.ts): which files
+ * hold lessons, reading a file's blocks, splitting them into the chains that
+ * each run in one process, and running them.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
@@ -72,10 +74,29 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, task: (item:
   return results;
 }
 
-/** Runs every chain of the given files (two processes at a time); results in file order. */
-export async function runBlocks(lessons: readonly LessonBlocks[], options: RunOptions): Promise<BlockResult[]> {
-  const jobs = lessons.flatMap((lesson) => chains(lesson.blocks).map((chain) => ({ chain, text: lesson.text })));
-  const results = await mapLimited(jobs, 2, ({ chain, text }) => runChain(chain, text, options));
+/** What one process runs: a chain of blocks (a block and the `continue` blocks after it) and its file's text. */
+export interface ChainJob {
+  chain: CodeBlock[];
+  text: string;
+}
+
+/** The chains of the given files, in file order. */
+export function chainJobs(lessons: readonly LessonBlocks[]): ChainJob[] {
+  return lessons.flatMap((lesson) => chains(lesson.blocks).map((chain) => ({ chain, text: lesson.text })));
+}
+
+/** Runs one chain; one result per block, in order. */
+export function runJob(job: ChainJob, options: RunOptions): Promise<BlockResult[]> {
+  return runChain(job.chain, job.text, options);
+}
+
+/** Runs every chain of the given files, `concurrency` processes at a time; results in file order. */
+export async function runBlocks(
+  lessons: readonly LessonBlocks[],
+  options: RunOptions,
+  concurrency = 2,
+): Promise<BlockResult[]> {
+  const results = await mapLimited(chainJobs(lessons), concurrency, (job) => runJob(job, options));
   return results.flat();
 }
 

@@ -11,7 +11,7 @@ import { normalizeQuery, paramsFromState, planSearch, type SearchState } from ".
 import { renderResult } from "./render";
 import { addressBook } from "../site/urls";
 
-// Vite defines the base under `astro dev`; src/integrations/search-ui.ts does in the bundle.
+// Vite defines the base under `astro dev`; src/search/ui-bundle.ts does in the bundle.
 const urls = addressBook(import.meta.env.BASE_URL);
 const SHOWN_RESULTS = 5;
 const TYPING_PAUSE_MS = 120;

@@ -57,7 +57,7 @@ const RANKING = { metaWeights: { title: 5, keywords: 10 } };
 /** Words per excerpt: enough for a sentence of context around the match. */
 const EXCERPT_LENGTH = 24;
 
-// Vite defines the base under `astro dev`; src/integrations/search-ui.ts does in the bundle.
+// Vite defines the base under `astro dev`; src/search/ui-bundle.ts does in the bundle.
 const urls = addressBook(import.meta.env.BASE_URL);
 
 class SearchUnavailableError extends Error {}

@@ -1,6 +1,6 @@
 /**
- * The search UI, loaded on demand by src/scripts/search-loader.js: in the
- * built site as one bundled file (src/integrations/search-ui.ts), under
+ * The search UI, loaded on demand by src/search/loader.js: in the
+ * built site as one bundled file (src/search/ui-bundle.ts), under
  * `astro dev` straight from this source.
  */
 export { attachHeaderSearch } from "./header";

@@ -16,22 +16,22 @@ import type { AstroUserConfig } from "astro";
 
 type CspConfig = Exclude<NonNullable<AstroUserConfig["security"]>["csp"], boolean | undefined>;
 
-const SCRIPTS = join(import.meta.dirname, "..", "scripts");
+const SRC = join(import.meta.dirname, "..");
 
 /**
  * The scripts that pages inline (`<script is:inline set:html={...}>` with the
- * file imported `?raw`). A new inline script must be listed here, or the
- * browser refuses to run it (the browser tests report that as a CSP violation).
+ * file imported `?raw`), as paths under src/. A new inline script must be listed
+ * here, or the browser refuses to run it (the browser tests report that as a CSP
+ * violation).
  */
-export const INLINE_SCRIPTS = ["copy-code.js", "search-loader.js", "search-nojs.js"] as const;
+export const INLINE_SCRIPTS = ["scripts/copy-code.js", "search/loader.js", "search/nojs.js"] as const;
 
 /** The CSP source expression of a script's text, as browsers compute it: base64 SHA-256 of its UTF-8 bytes. */
 export function scriptHash(text: string): `sha256-${string}` {
   return `sha256-${createHash("sha256").update(text, "utf8").digest("base64")}`;
 }
 
-export const inlineScriptHashes = () =>
-  INLINE_SCRIPTS.map((file) => scriptHash(readFileSync(join(SCRIPTS, file), "utf8")));
+export const inlineScriptHashes = () => INLINE_SCRIPTS.map((file) => scriptHash(readFileSync(join(SRC, file), "utf8")));
 
 /** Astro's `security.csp` setting. */
 export function contentSecurityPolicy(): CspConfig {

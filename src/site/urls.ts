@@ -5,7 +5,7 @@
  * integrations the `config.base` they receive, tests any base they like.
  */
 
-/** The search UI's entry module, relative to the project root (bundled by src/integrations/search-ui.ts). */
+/** The search UI's entry module, relative to the project root (bundled by src/search/ui-bundle.ts). */
 export const SEARCH_UI_ENTRY = "src/search/ui.ts";
 
 /** The search UI bundle's file in the built site. */

@@ -8,9 +8,8 @@
  * and the whole file shares the block suite's deadline (LESSONS_SUITE_TIMEOUT).
  */
 import { inject, it } from "vitest";
-import { chains } from "../../src/codeblocks/extract";
-import { chainLimitSeconds, runChain, type BlockResult } from "../../src/codeblocks/run";
-import { mdxFiles, readBlocks, suiteDeadline, type LessonBlocks } from "../../src/codeblocks/suite";
+import { chainLimitSeconds, type BlockResult } from "../../src/codeblocks/run";
+import { chainJobs, mdxFiles, readBlocks, runJob, suiteDeadline, type LessonBlocks } from "../../src/codeblocks/suite";
 
 const python = inject("python");
 // CI runs on this machine kind, where `npm test` installs everything: nothing may be skipped there
@@ -30,12 +29,12 @@ for (const path of mdxFiles()) {
     });
     continue;
   }
-  for (const chain of chains(lesson.blocks)) {
+  for (const job of chainJobs([lesson])) {
     let run: Promise<BlockResult[]> | undefined;
-    const timeout = (chainLimitSeconds(chain) + MARGIN_SECONDS) * 1000;
-    chain.forEach((block, index) => {
+    const timeout = (chainLimitSeconds(job.chain) + MARGIN_SECONDS) * 1000;
+    job.chain.forEach((block, index) => {
       it(block.name, { timeout }, async ({ skip }) => {
-        run ??= runChain(chain, lesson.text, { python, strict, deadline });
+        run ??= runJob(job, { python, strict, deadline });
         const result = (await run)[index]!;
         if (result.status === "skipped") {
           console.log(`${block.name} skipped: ${result.message}`);

@@ -1,7 +1,7 @@
 import { globSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { expect, test } from "@playwright/test";
-import { validateHtml } from "../support/html-validator";
+import { validateHtml } from "../../src/quality/html-validator";
 import { BUILT_SITE, builtPath, crawledPages } from "../support/site-pages";
 
 test("every built page is valid HTML (html-validate, standard preset)", async ({ baseURL }) => {

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { checkLinks, formatLinkProblems, httpFetcher } from "../support/link-checker";
+import { checkLinks, formatLinkProblems, httpFetcher } from "../../src/quality/link-checker";
 import { readLessons } from "../support/lessons";
 import { BASE_PASS, site } from "../support/site-pages";
 

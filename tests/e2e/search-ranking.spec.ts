@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { readLessons } from "../support/lessons";
 import { buildFixtureSite, lessonFile, validFrontmatter, type FixtureBuild } from "../support/fixture-site";
-import { serveDirectory } from "../support/static-server";
+import { serveDirectory } from "../../src/tooling/static-server";
 import { e2ePort } from "../support/ports";
 import { site } from "../support/site-pages";
 

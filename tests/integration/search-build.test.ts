@@ -18,7 +18,7 @@ const lessons = {
 const failingConfig = `
 import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
-import { pagefind } from "./src/integrations/pagefind.ts";
+import { pagefind } from "./src/search/pagefind-index.ts";
 
 const brokenPagefind = {
   createIndex: async () => ({

@@ -7,7 +7,7 @@ import { existsSync, globSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { NO_SITE_NOTE } from "../../src/integrations/sitemap";
-import { parsePage } from "../support/link-checker";
+import { parsePage } from "../../src/quality/link-checker";
 import { buildFixtureSite, lessonFile, validFrontmatter, type FixtureBuild } from "../support/fixture-site";
 
 let build: FixtureBuild | undefined;

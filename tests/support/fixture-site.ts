@@ -4,11 +4,10 @@
  * without ever touching content/.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { copySite, ROOT, type CopyOptions } from "../../src/tooling/site-copy";
 
-const ROOT = join(import.meta.dirname, "../..");
 const ASTRO = join(ROOT, "node_modules/.bin/astro");
 
 export interface FixtureBuild {
@@ -17,34 +16,6 @@ export interface FixtureBuild {
   output: string;
   root: string;
   cleanup: () => void;
-}
-
-export interface CopyOptions {
-  /** `source:` paths to leave without a raw file, to test a lesson whose source names nothing. */
-  missingSources?: readonly string[];
-}
-
-/**
- * A temp folder holding the project's code and config, sharing its node_modules, with `lessons` (file name -> text)
- * as content/lessons, and a placeholder raw file in content/sources/ for each lesson's `source:` (the build checks
- * that it exists).
- */
-export function copySite(lessons: Record<string, string>, prefix = "lesson-site-", options: CopyOptions = {}): string {
-  const root = mkdtempSync(join(tmpdir(), prefix));
-  for (const entry of ["src", "public", "astro.config.mjs", "tsconfig.json", "package.json"]) {
-    cpSync(join(ROOT, entry), join(root, entry), { recursive: true });
-  }
-  symlinkSync(join(ROOT, "node_modules"), join(root, "node_modules"), "dir");
-  mkdirSync(join(root, "content/lessons"), { recursive: true });
-  mkdirSync(join(root, "content/sources"), { recursive: true });
-  for (const [name, text] of Object.entries(lessons)) {
-    writeFileSync(join(root, "content/lessons", name), text);
-    const source = /^source: "?(content\/sources\/[^/"\n]+\.md)"?$/m.exec(text)?.[1];
-    if (source !== undefined && !options.missingSources?.includes(source)) {
-      writeFileSync(join(root, source), `# Raw source of ${name}\n`);
-    }
-  }
-  return root;
 }
 
 /**

@@ -8,7 +8,7 @@
  */
 import { choosePython, type Python } from "../../src/codeblocks/interpreter";
 import { BWRAP, detectSandbox, OPT_OUT } from "../../src/codeblocks/sandbox";
-import { aptInstall, commandExists } from "./system-packages";
+import { aptInstall, commandExists } from "../../src/tooling/system-packages";
 
 function pythonOrUndefined(): Python | undefined {
   try {

@@ -10,7 +10,7 @@
  */
 import { join } from "node:path";
 import { addressBook, normalizeBase } from "../../src/site/urls";
-import { checkLinks, formatLinkProblems, httpFetcher } from "./link-checker";
+import { checkLinks, formatLinkProblems, httpFetcher } from "../../src/quality/link-checker";
 
 /** The base the site under test was built with: Astro's `base`, from the same variable as astro.config.mjs. */
 export const SITE_BASE = normalizeBase(process.env.BASE_PATH || "/");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validateHtml } from "../../support/html-validator";
+import { validateHtml } from "../../../src/quality/html-validator";
 
 const page = (body: string) =>
   `<!doctype html>\n<html lang="en">\n<head><title>Test</title></head>\n<body>\n${body}\n</body>\n</html>\n`;

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkLinks, formatLinkProblems, parsePage, type Fetcher } from "../../support/link-checker";
+import { checkLinks, formatLinkProblems, parsePage, type Fetcher } from "../../../src/quality/link-checker";
 
 const FIXTURE = join(import.meta.dirname, "../../fixtures/links");
 const ORIGIN = "http://fixture.test";

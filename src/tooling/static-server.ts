@@ -1,5 +1,5 @@
 /**
- * Serves a built fixture site over HTTP for browser tests: Pagefind loads its
+ * Serves a built site over HTTP, for browser tests and the search benchmark: Pagefind loads its
  * index with fetch() and ES modules, which need http://, not file://.
  */
 import { createReadStream, existsSync, statSync } from "node:fs";

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { buildSearchIndex, type PagefindApi } from "../../../src/integrations/pagefind";
+import { buildSearchIndex, type PagefindApi } from "../../../src/search/pagefind-index";
 
 interface FakeOptions {
   createErrors?: string[];
