@@ -8,7 +8,8 @@ import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wr
 import { basename, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { copySite } from "../tooling/site-copy";
-import { LESSONS_DIR, mdxFiles } from "../codeblocks/suite";
+import { mdxFiles } from "../codeblocks/suite";
+import { LESSONS_DIR } from "../lessons/ids";
 import { ProcessTreeMemory } from "./memory";
 
 export const ROOT = join(import.meta.dirname, "../..");

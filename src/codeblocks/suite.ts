@@ -8,8 +8,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { chains, extractBlocks, type CodeBlock } from "./extract";
 import { runChain, type BlockResult, type Deadline, type RunOptions } from "./run";
-
-export const LESSONS_DIR = "content/lessons";
+import { LESSONS_DIR } from "../lessons/ids";
 
 /** The whole block suite's limit, unless LESSONS_SUITE_TIMEOUT (or the CLI's --suite-timeout) says otherwise. */
 export const DEFAULT_SUITE_TIMEOUT_SECONDS = 600;

@@ -7,6 +7,7 @@
 import { cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { LESSONS_DIR } from "../lessons/ids";
 
 /** The project's root folder. */
 export const ROOT = join(import.meta.dirname, "../..");
@@ -27,10 +28,10 @@ export function copySite(lessons: Record<string, string>, prefix = "lesson-site-
     cpSync(join(ROOT, entry), join(root, entry), { recursive: true });
   }
   symlinkSync(join(ROOT, "node_modules"), join(root, "node_modules"), "dir");
-  mkdirSync(join(root, "content/lessons"), { recursive: true });
+  mkdirSync(join(root, LESSONS_DIR), { recursive: true });
   mkdirSync(join(root, "content/sources"), { recursive: true });
   for (const [name, text] of Object.entries(lessons)) {
-    writeFileSync(join(root, "content/lessons", name), text);
+    writeFileSync(join(root, LESSONS_DIR, name), text);
     const source = /^source: "?(content\/sources\/[^/"\n]+\.md)"?$/m.exec(text)?.[1];
     if (source !== undefined && !options.missingSources?.includes(source)) {
       writeFileSync(join(root, source), `# Raw source of ${name}\n`);
