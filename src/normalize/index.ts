@@ -16,7 +16,7 @@ import { ImportError } from "./errors";
 import { assertFencesClosed } from "./fences";
 import { mapFrontmatter, readFrontmatter, type SourceFrontmatter } from "./frontmatter";
 import { completeFields } from "./infer";
-import { lessonIdFor } from "./lesson-id";
+import { lessonIdFor } from "../lessons/ids";
 import { blockRange, headingText, lineOf, parseMarkdown } from "./markdown";
 import { repairMojibake } from "./mojibake";
 import type { Note } from "./notes";

@@ -1,5 +1,5 @@
 import { externalPrerequisite, LESSON_ID, singularPhrase, type Prerequisite } from "../lessons/schema";
-import { slugify } from "./lesson-id";
+import { slugify } from "../lessons/ids";
 import type { Note } from "./notes";
 
 /**

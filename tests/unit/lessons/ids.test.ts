@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { validateLessonFiles, isLessonFile, lessonFile, lessonIdOf, LESSON_ID } from "../../../src/lessons/ids";
-import { lessonIdFor } from "../../../src/normalize/lesson-id";
+import { lessonIdFor } from "../../../src/lessons/ids";
 
 const messages = (problems: { file: string; field: string; message: string }[]) =>
   problems.map((problem) => `${problem.file} | ${problem.field} | ${problem.message}`);

@@ -7,7 +7,7 @@ import { guessLanguage } from "../../../src/normalize/fences";
 import { mapFrontmatter } from "../../../src/normalize/frontmatter";
 import { normalizeLesson } from "../../../src/normalize/index";
 import { inferKeywords } from "../../../src/normalize/keywords";
-import { lessonIdFor } from "../../../src/normalize/lesson-id";
+import { lessonIdFor } from "../../../src/lessons/ids";
 import { parseMarkdown } from "../../../src/normalize/markdown";
 import { resolvePrerequisites } from "../../../src/normalize/prerequisites";
 import { cleanTitle } from "../../../src/normalize/title";
