@@ -18,7 +18,7 @@ import type { MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx";
 import type { Position } from "unist";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
-import { SAFE_SCHEMES, urlScheme } from "./safe-url";
+import { isSafeUrl, SAFE_SCHEMES, urlScheme } from "./safe-url";
 
 /** Safe HTML elements a lesson may use, with the attributes each may carry. */
 export const SAFE_ELEMENTS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
@@ -168,8 +168,8 @@ function elementHint(name: string): string {
 }
 
 function urlProblem(url: string, what: string, position: Position | undefined): Problem | undefined {
-  const scheme = urlScheme(url);
-  if (scheme === undefined || SAFE_SCHEMES.has(scheme)) return undefined;
+  if (isSafeUrl(url)) return undefined;
+  const scheme = urlScheme(url)!;
   const hint =
     scheme === "data"
       ? "put the file in public/ and link it by path"
