@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { chains, extractBlocks, type CodeBlock } from "./extract";
 import { runChain, type BlockResult, type Deadline, type RunOptions } from "./run";
-import { LESSONS_DIR } from "../lessons/ids";
+import { LESSON_EXTENSION, LESSONS_DIR } from "../lessons/ids";
 
 /** The whole block suite's limit, unless LESSONS_SUITE_TIMEOUT (or the CLI's --suite-timeout) says otherwise. */
 export const DEFAULT_SUITE_TIMEOUT_SECONDS = 600;
@@ -43,7 +43,7 @@ export interface LessonBlocks {
 /** The .mdx files of a folder, sorted, as paths relative to the current directory. */
 export function mdxFiles(dir: string = LESSONS_DIR): string[] {
   return readdirSync(dir)
-    .filter((name) => name.endsWith(".mdx"))
+    .filter((name) => name.endsWith(LESSON_EXTENSION))
     .sort()
     .map((name) => join(dir, name));
 }
