@@ -7,6 +7,7 @@ import pluralize from "pluralize";
 import { z } from "astro/zod";
 import { DIFFICULTIES } from "../graph/fields";
 import { LESSON_ID } from "./ids";
+import { synonymOf, VOCABULARY_FILE } from "./vocabulary";
 
 export { DIFFICULTIES, type Difficulty } from "../graph/fields";
 export { LESSON_ID } from "./ids";
@@ -44,6 +45,7 @@ export const keywords = z
     for (const word of list) {
       const concept = singularPhrase(word);
       const earlier = seen.get(concept);
+      const preferred = synonymOf(word) ?? synonymOf(concept);
       if (earlier !== undefined) {
         ctx.addIssue({
           code: "custom",
@@ -51,6 +53,11 @@ export const keywords = z
             earlier === word
               ? `keyword "${word}" is listed twice`
               : `keywords "${earlier}" and "${word}" spell one concept; keep "${concept}"`,
+        });
+      } else if (preferred !== undefined) {
+        ctx.addIssue({
+          code: "custom",
+          message: `keyword "${word}" is a synonym in the vocabulary (${VOCABULARY_FILE}): use "${preferred}"`,
         });
       }
       seen.set(concept, word);
@@ -64,6 +71,23 @@ export function singularPhrase(phrase: string): string {
     .map((word) => pluralize.singular(word))
     .join(" ");
 }
+
+/**
+ * An editor's note: a change from the source beyond mechanical repairs (meaning,
+ * code, a correction, a title), shown under "Editor's notes" on the page.
+ */
+export const editNote = z.strictObject({
+  /** What changed, e.g. "Title changed from “Python Async Functions”." */
+  change: z.string().trim().min(1, "say what changed"),
+  /** Why, e.g. "The old title did not say what this lesson adds." */
+  why: z.string().trim().min(1, "say why it changed"),
+  /** The id of the heading of the section the change is in (its `#anchor`), when it is in one. */
+  section: z
+    .string()
+    .regex(/^[a-z0-9_][a-z0-9_-]*$/, "section is a heading id as in the page address, e.g. error-handling")
+    .optional(),
+});
+export type EditNote = z.infer<typeof editNote>;
 
 export const lessonSchema = z.strictObject({
   /** Shown as the page heading and in lists. No foreign course numbering. */
@@ -94,6 +118,8 @@ export const lessonSchema = z.strictObject({
   source: z.string().regex(/^content\/sources\/[^/]+\.md$/, "source is a path like content/sources/<file>.md"),
   /** Programming language of the lesson's examples. */
   language: z.string().default("python"),
+  /** Editors' changes from the source beyond mechanical repairs; the importer writes none. */
+  edits: z.array(editNote).default([]),
   /** Imported and not yet edited by a person; shown with a "Draft" badge. */
   draft: z.boolean().default(false),
 });

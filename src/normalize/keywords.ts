@@ -1,6 +1,7 @@
 import type { Root } from "mdast";
 import { visit } from "unist-util-visit";
 import { singularPhrase } from "../lessons/schema";
+import { preferredKeyword } from "../lessons/vocabulary";
 
 const MIN_KEYWORDS = 3;
 const MAX_KEYWORDS = 8;
@@ -47,7 +48,7 @@ export function normalizeKeywords(words: readonly string[]): { keywords: string[
   const keywords: string[] = [];
   const rejected: string[] = [];
   for (const word of words) {
-    const keyword = singularPhrase(word.trim().toLowerCase().replace(/\s+/g, " "));
+    const keyword = preferredKeyword(singularPhrase(word.trim().toLowerCase().replace(/\s+/g, " ")));
     if (!KEYWORD.test(keyword)) rejected.push(word);
     else if (!keywords.includes(keyword)) keywords.push(keyword);
   }

@@ -53,6 +53,18 @@ describe("lessonSchema", () => {
     expect(problems(validFrontmatter({ prerequisites: ["Not An Id"] }))).toHaveLength(1);
   });
 
+  it("accepts editor's notes with what changed and why, and refuses a note without either", () => {
+    const note = { change: "Title changed.", why: "Two lessons had the same title.", section: "error-handling" };
+    expect(lessonSchema.parse(validFrontmatter({ edits: [note] })).edits).toEqual([note]);
+    expect(lessonSchema.parse(validFrontmatter()).edits).toEqual([]);
+    expect(problems(validFrontmatter({ edits: [{ change: "Title changed." }] }))).toEqual([
+      expect.stringMatching(/^edits\.0\.why: /),
+    ]);
+    expect(problems(validFrontmatter({ edits: [{ ...note, section: "#Error Handling" }] }))).toEqual([
+      expect.stringMatching(/^edits\.0\.section: section is a heading id/),
+    ]);
+  });
+
   it("singularizes every word of a phrase", () => {
     expect(singularPhrase("event loops")).toBe("event loop");
     expect(singularPhrase("async iterators")).toBe("async iterator");

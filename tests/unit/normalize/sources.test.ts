@@ -98,7 +98,8 @@ describe("what each source is turned into", () => {
       "await",
       "asyncio",
       "coroutine",
-      "asynchronous",
+      // "coroutines" and "asynchronous" in the source: the vocabulary's preferred terms (src/lessons/vocabulary.ts).
+      "asynchronous programming",
       "concurrency",
       "event loop",
     ]);
