@@ -118,8 +118,8 @@ export const lessonSchema = z.strictObject({
   source: z.string().regex(/^content\/sources\/[^/]+\.md$/, "source is a path like content/sources/<file>.md"),
   /** Programming language of the lesson's examples. */
   language: z.string().default("python"),
-  /** Editors' changes from the source beyond mechanical repairs; the importer writes none. */
-  edits: z.array(editNote).default([]),
+  /** Editors' changes from the source beyond mechanical repairs; the importer writes `edits: []`, absent means none. */
+  edits: z.array(editNote).optional(),
   /** Imported and not yet edited by a person; shown with a "Draft" badge. */
   draft: z.boolean().default(false),
 });

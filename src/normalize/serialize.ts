@@ -14,7 +14,7 @@ export function toMdx(data: LessonData, body: string): string {
     duration,
     ...(objectives === undefined ? {} : { objectives }),
     source,
-    edits: data.edits,
+    edits: data.edits ?? [],
     language,
     draft,
   };

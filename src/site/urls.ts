@@ -20,6 +20,14 @@ export function normalizeBase(base: string): string {
   return trimmed ? `/${trimmed}/` : "/";
 }
 
+/** The folder of the built site that holds the lessons' raw sources. */
+export const SOURCES_DIR = "sources";
+
+/** The file name of a lesson's raw source, from its `source` field ("content/sources/x.md" -> "x.md"). */
+export function sourceFileName(source: string): string {
+  return source.slice(source.lastIndexOf("/") + 1);
+}
+
 export interface AddressBook {
   /** The folder the site lives in, ending in "/": the home page. */
   home: string;
@@ -30,6 +38,8 @@ export interface AddressBook {
   keyword(slug: string): string;
   /** The learning path. */
   path: string;
+  /** A lesson's raw source as received, by its `source` field ("content/sources/x.md"). */
+  source(source: string): string;
   /** The search page, with its query string when `params` has any. */
   search(params?: URLSearchParams | string): string;
   /** Pagefind's loader module in the built site. */
@@ -54,6 +64,7 @@ export function addressBook(base: string): AddressBook {
     keywords: page("keywords/"),
     keyword: (slug) => page(`keywords/${slug}/`),
     path: page("path/"),
+    source: (source) => page(`${SOURCES_DIR}/${encodeURIComponent(sourceFileName(source))}`),
     search: (params) => {
       const query = params?.toString() ?? "";
       return page(query ? `search/?${query}` : "search/");

@@ -56,7 +56,7 @@ describe("lessonSchema", () => {
   it("accepts editor's notes with what changed and why, and refuses a note without either", () => {
     const note = { change: "Title changed.", why: "Two lessons had the same title.", section: "error-handling" };
     expect(lessonSchema.parse(validFrontmatter({ edits: [note] })).edits).toEqual([note]);
-    expect(lessonSchema.parse(validFrontmatter()).edits).toEqual([]);
+    expect(lessonSchema.parse(validFrontmatter()).edits).toBeUndefined();
     expect(problems(validFrontmatter({ edits: [{ change: "Title changed." }] }))).toEqual([
       expect.stringMatching(/^edits\.0\.why: /),
     ]);

@@ -25,6 +25,8 @@ describe("addressBook", () => {
       expect(urls.keywords).toBe(`${home}keywords/`);
       expect(urls.keyword("i-o-bound")).toBe(`${home}keywords/i-o-bound/`);
       expect(urls.path).toBe(`${home}path/`);
+      expect(urls.source("content/sources/async-intro.md")).toBe(`${home}sources/async-intro.md`);
+      expect(urls.source("content/sources/a b#1.md")).toBe(`${home}sources/a%20b%231.md`);
       expect(urls.search()).toBe(`${home}search/`);
       expect(urls.search(new URLSearchParams())).toBe(`${home}search/`);
       expect(urls.search(new URLSearchParams([["q", "event loop"]]))).toBe(`${home}search/?q=event+loop`);
