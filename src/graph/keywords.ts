@@ -38,6 +38,15 @@ export function keywordIndex<T extends KeywordLesson>(lessons: readonly T[]): Ke
   return [...index.values()].sort((a, b) => a.keyword.localeCompare(b.keyword, "en"));
 }
 
+/**
+ * A keyword that every lesson of the course has: its page lists the whole
+ * course, so it filters nothing, and the index says "on every lesson"
+ * instead of a count that reads like a filter.
+ */
+export function isOnEveryLesson(lessonsWithKeyword: number, lessonsInCourse: number): boolean {
+  return lessonsInCourse > 0 && lessonsWithKeyword === lessonsInCourse;
+}
+
 /** Keywords whose slugs collide, reported on every file that uses one of them. */
 export function keywordSlugProblems(lessons: readonly KeywordLesson[]): Problem[] {
   const bySlug = new Map<string, KeywordEntry<KeywordLesson>[]>();

@@ -22,8 +22,8 @@ export interface ShownEditNote {
 
 /** The one line that stands for every mechanical repair, which are not listed one by one. */
 export const MECHANICAL_REPAIRS =
-  "Mechanical repairs are not listed: character encoding (mojibake), heading levels, links to another course's " +
-  "pages, escaping for MDX, and missing imports in code.";
+  "Mechanical repairs are not listed: character encoding (mojibake), heading levels, another course's lesson " +
+  "numbers and links, Markdown list and link formatting, escaping for MDX, and missing imports (marked next to the code).";
 
 /** Thrown for notes whose `section` names no heading of the lesson. */
 export class EditSectionError extends Error {

@@ -110,7 +110,7 @@ for (const lesson of lessons) {
   });
 }
 
-test("the keyword index lists every keyword with its lesson count", async ({ page }) => {
+test("the keyword index lists every keyword with its lesson count, or says it is on every lesson", async ({ page }) => {
   const counts = new Map<string, number>();
   for (const lesson of lessons)
     for (const keyword of lesson.data.keywords) counts.set(keyword, (counts.get(keyword) ?? 0) + 1);
@@ -122,8 +122,22 @@ test("the keyword index lists every keyword with its lesson count", async ({ pag
   await expect(items).toHaveCount(counts.size);
   for (const [keyword, count] of counts) {
     const item = items.filter({ has: page.getByRole("link", { name: keyword, exact: true }) });
-    await expect(item).toContainText(count === 1 ? "1 lesson" : `${count} lessons`);
+    // A keyword on every lesson filters nothing: the index says so instead of giving a count.
+    const reach = count === lessons.length ? "on every lesson" : count === 1 ? "1 lesson" : `${count} lessons`;
+    await expect(item.locator(".count")).toHaveText(reach);
   }
+});
+
+test("a keyword on every lesson says so on its page, and lists the whole course", async ({ page }) => {
+  const keyword = lessons[0]!.data.keywords.find((word) =>
+    lessons.every((lesson) => lesson.data.keywords.includes(word)),
+  );
+  test.skip(keyword === undefined, "no keyword is on every lesson of this course");
+  await page.goto(site.keyword(keywordSlug(keyword!)));
+  await expect(page.locator(".lede")).toHaveText(
+    `Every lesson in this course teaches or uses “${keyword}”, so this page lists the whole course.`,
+  );
+  await expect(page.locator(".course > li h3 a")).toHaveText(order.map((lesson) => lesson.data.title));
 });
 
 test("a keyword page lists its lessons in reading order, with difficulty", async ({ page }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { keywordIndex, keywordSlug, keywordSlugProblems } from "../../../src/graph/keywords";
+import { isOnEveryLesson, keywordIndex, keywordSlug, keywordSlugProblems } from "../../../src/graph/keywords";
 import { ids, lesson } from "./lessons";
 
 describe("keywordSlug", () => {
@@ -41,5 +41,17 @@ describe("keywordSlugProblems", () => {
 
   it("finds nothing when every slug is unique", () => {
     expect(keywordSlugProblems([lesson("a", { keywords: ["i/o-bound", "io", "asyncio.gather"] })])).toEqual([]);
+  });
+});
+
+describe("isOnEveryLesson", () => {
+  it("is true only for a keyword that every lesson of the course has", () => {
+    const lessons = [lesson("a", { keywords: ["asyncio", "task"] }), lesson("b", { keywords: ["asyncio"] })];
+    const reach = keywordIndex(lessons).map((entry) => [entry.keyword, isOnEveryLesson(entry.lessons.length, 2)]);
+    expect(reach).toEqual([
+      ["asyncio", true],
+      ["task", false],
+    ]);
+    expect(isOnEveryLesson(0, 0)).toBe(false);
   });
 });
