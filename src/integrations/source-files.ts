@@ -1,5 +1,5 @@
 /**
- * The lessons' raw sources are published (src/pages/sources/[file].ts), so
+ * The lessons' raw sources are published (src/pages/sources/[name].md.ts), so
  * content/sources/ gets the checks public/ gets (public-files.ts): a symbolic
  * link there would publish its target (`x.md -> ~/.ssh/id_rsa`), a named pipe
  * would stall the build. Checked when the config is set up, so `astro build`

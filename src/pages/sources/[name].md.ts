@@ -14,7 +14,11 @@ const RAW_SOURCES = import.meta.glob<string>("/content/sources/*.md", { query: "
 export const getStaticPaths = (async () => {
   const course = await getCourse();
   const sources = new Set(course.lessons.map((lesson) => lesson.entry.data.source));
-  return [...sources].map((source) => ({ params: { file: sourceFileName(source) }, props: { source } }));
+  // The route's own ".md" makes it a file endpoint, which trailingSlash leaves alone (`astro dev` too).
+  return [...sources].map((source) => ({
+    params: { name: sourceFileName(source).replace(/\.md$/, "") },
+    props: { source },
+  }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {
