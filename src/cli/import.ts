@@ -16,13 +16,21 @@
  * (src/lessons/limits.ts).
  */
 import { constants, rmSync } from "node:fs";
-import { mkdir, open, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { sizeProblem } from "../lessons/limits";
-import { ImportError, normalizeLesson, type NormalizedLesson, type Note } from "../normalize/index";
+import { parse as parseYaml } from "yaml";
+import { MAX_YAML_ALIASES, sizeProblem } from "../lessons/limits";
+import {
+  ImportError,
+  normalizeLesson,
+  type KnownLesson,
+  type KnownLessons,
+  type NormalizedLesson,
+  type Note,
+} from "../normalize/index";
 
 const PROJECT_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const DEFAULT_OUT = path.join(PROJECT_ROOT, "content", "lessons");
@@ -31,10 +39,13 @@ const DEFAULT_SOURCES = path.join(PROJECT_ROOT, "content", "sources");
 const USAGE = `usage: npm run import -- <raw.md>... [--out <dir>] [--force]
 
 Turns raw Markdown lessons into draft MDX lessons. A raw file from outside
-content/sources/ is copied there unchanged, so every lesson keeps its source.
+content/sources/ is copied unchanged to the sources folder, so every lesson
+keeps its source.
 
-  --out <dir>      where to write the lessons (default: content/lessons/)
-  --sources <dir>  where raw files are kept (default: content/sources/)
+  --out <dir>      where to write the lessons (default: content/lessons/); with
+                   --out nothing in the project changes
+  --sources <dir>  where raw files are kept (default: content/sources/, or
+                   <out>/sources/ with --out)
   --force          overwrite lessons that already exist
   --help           show this message`;
 
@@ -75,7 +86,13 @@ async function main(args: string[]): Promise<number> {
   }
 
   const outDir = values.out === undefined ? DEFAULT_OUT : path.resolve(values.out);
-  const sourcesDir = values.sources === undefined ? DEFAULT_SOURCES : path.resolve(values.sources);
+  // --out elsewhere writes only there: the raw copies go beside the drafts, not into the project.
+  const sourcesDir =
+    values.sources !== undefined
+      ? path.resolve(values.sources)
+      : outDir === DEFAULT_OUT
+        ? DEFAULT_SOURCES
+        : path.join(outDir, "sources");
   const errors: ImportError[] = [];
   for (const [option, dir] of [
     ["--out", outDir],
@@ -85,6 +102,8 @@ async function main(args: string[]): Promise<number> {
     if (problem !== undefined) errors.push(problem);
   }
   const existingIds = errors.length === 0 ? await lessonIdsIn(outDir) : new Set<string>();
+  // Prerequisites may name the project's lessons even when the drafts go elsewhere (read only).
+  const siteLessons = errors.length === 0 ? await knownLessonsIn([DEFAULT_OUT, outDir]) : [];
   const inputs: Input[] = [];
   for (const file of positionals) {
     try {
@@ -97,9 +116,11 @@ async function main(args: string[]): Promise<number> {
 
   // Ids first, so the lessons of one batch can link to each other.
   const batchIds = new Map<string, string>();
+  const batchLessons: KnownLesson[] = [];
   for (const input of inputs) {
     try {
-      const { id } = normalize(input, existingIds);
+      const { id, frontmatter } = normalize(input, siteLessons);
+      batchLessons.push({ id, title: frontmatter.title });
       const other = batchIds.get(id);
       if (other !== undefined) {
         errors.push(
@@ -117,11 +138,11 @@ async function main(args: string[]): Promise<number> {
     if (interrupted.signal !== undefined) return stopped([], positionals);
   }
 
-  const knownIds = new Set([...existingIds, ...batchIds.keys()]);
+  const knownLessons = [...batchLessons, ...siteLessons];
   const lessons: Planned[] = [];
   if (errors.length === 0) {
     for (const input of inputs) {
-      const lesson = normalize(input, knownIds);
+      const lesson = normalize(input, knownLessons);
       const target = path.join(outDir, `${lesson.id}.mdx`);
       if (existingIds.has(lesson.id) && !values.force) {
         errors.push(
@@ -145,7 +166,10 @@ async function main(args: string[]): Promise<number> {
     const { input, lesson, target } = written;
     console.log(`${input.file}`);
     for (const note of lesson.notes) console.log(`  ${formatNote(note)}`);
-    if (input.copyTo !== undefined) console.log(`  copied the raw file unchanged to ${display(input.copyTo)}`);
+    if (input.copyTo !== undefined) {
+      const move = sourcesDir === DEFAULT_SOURCES ? "" : ` (move it to content/sources/ with the lesson)`;
+      console.log(`  copied the raw file unchanged to ${display(input.copyTo)}${move}`);
+    }
     console.log(`  wrote ${display(target)}\n`);
   });
   if (done.length < lessons.length) return stopped(done, positionals, done.length > 0);
@@ -196,8 +220,8 @@ function stopped(written: readonly Planned[], positionals: readonly string[], pa
   return exitCodeFor(interrupted.signal);
 }
 
-function normalize(input: Input, knownIds: ReadonlySet<string>): NormalizedLesson {
-  return normalizeLesson(input.bytes, { file: input.file, source: input.source, knownIds });
+function normalize(input: Input, knownLessons: KnownLessons): NormalizedLesson {
+  return normalizeLesson(input.bytes, { file: input.file, source: input.source, knownLessons });
 }
 
 /** `--out` and `--sources` name folders: created when missing, an error when something else is there. */
@@ -219,7 +243,8 @@ async function readInput(file: string, sourcesDir: string): Promise<Input> {
   const bytes = await readRegularFile(absolute, file);
   const name = path.basename(absolute);
   const source = `content/sources/${name}`;
-  if (path.dirname(absolute) === sourcesDir) return { file, bytes, source };
+  if (path.dirname(absolute) === sourcesDir || path.dirname(absolute) === DEFAULT_SOURCES)
+    return { file, bytes, source };
 
   const kept = path.join(sourcesDir, name);
   const existing = await readRegularFile(kept, display(kept)).catch((error: NodeJS.ErrnoException) => {
@@ -266,6 +291,35 @@ function specialKind(info: { isFIFO(): boolean; isSocket(): boolean; isCharacter
   if (info.isSocket()) return "a socket";
   if (info.isCharacterDevice()) return "a character device";
   return "a device";
+}
+
+/**
+ * The lessons in these folders, with their titles when the frontmatter states
+ * one, for prerequisites named by title. A file whose frontmatter does not
+ * parse still counts by its id: the build reports it, not the import.
+ */
+async function knownLessonsIn(dirs: readonly string[]): Promise<KnownLesson[]> {
+  const found = new Map<string, KnownLesson>();
+  for (const dir of new Set(dirs)) {
+    for (const id of await lessonIdsIn(dir)) {
+      if (found.has(id)) continue;
+      const text = await readFile(path.join(dir, `${id}.mdx`), "utf8").catch(() => "");
+      found.set(id, { id, ...titleOf(text) });
+    }
+  }
+  return [...found.values()];
+}
+
+function titleOf(mdx: string): { title?: string } {
+  const block = /^---\r?\n([\s\S]*?)\r?\n---/.exec(mdx);
+  if (block === null) return {};
+  try {
+    const data: unknown = parseYaml(block[1] ?? "", { maxAliasCount: MAX_YAML_ALIASES });
+    const title = (data as { title?: unknown } | null)?.title;
+    return typeof title === "string" ? { title } : {};
+  } catch {
+    return {};
+  }
 }
 
 async function lessonIdsIn(dir: string): Promise<Set<string>> {

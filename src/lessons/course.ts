@@ -40,6 +40,8 @@ export interface CourseLesson<E extends LessonEntry = LessonEntry> {
   duration: number;
   /** Empty when the lesson states none. */
   objectives: readonly string[];
+  /** Empty when the lesson names none. */
+  authors: readonly string[];
   draft: boolean;
   /** Position in the reading order, from 1. */
   step: number;
@@ -104,6 +106,7 @@ export function buildCourseModel<E extends LessonEntry>(
       difficulty: data.difficulty,
       duration: data.duration,
       objectives: data.objectives ?? [],
+      authors: data.authors ?? [],
       draft: data.draft,
       step: index + 1,
       keywords: data.keywords.map((keyword) => ({ keyword, slug: keywordSlug(keyword) })),

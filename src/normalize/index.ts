@@ -20,12 +20,14 @@ import { lessonIdFor } from "../lessons/ids";
 import { blockRange, headingText, lineOf, parseMarkdown } from "./markdown";
 import { repairMojibake } from "./mojibake";
 import type { Note } from "./notes";
+import { unresolvedComment, type KnownLessons } from "./prerequisites";
 import { outline, type Outline } from "./sections";
 import { toMdx } from "./serialize";
 import { cleanTitle, type CleanTitle } from "./title";
 
 export { ImportError } from "./errors";
 export type { Note, NoteKind } from "./notes";
+export type { KnownLesson, KnownLessons } from "./prerequisites";
 
 export interface NormalizeOptions {
   /** The input path as the user gave it, for messages. */
@@ -34,6 +36,8 @@ export interface NormalizeOptions {
   source: string;
   /** Ids of lessons on the site or imported alongside: links and prerequisites may point at them. */
   knownIds?: ReadonlySet<string>;
+  /** Those lessons with their titles, so prerequisites may name a lesson by title (ids in knownIds are added). */
+  knownLessons?: KnownLessons;
 }
 
 export interface NormalizedLesson {
@@ -47,7 +51,11 @@ export interface NormalizedLesson {
 /** Throws ImportError for input that cannot become a lesson. */
 export function normalizeLesson(raw: Uint8Array | string, options: NormalizeOptions): NormalizedLesson {
   const { file, source } = options;
-  const knownIds = options.knownIds ?? new Set<string>();
+  const knownLessons: KnownLessons = [
+    ...(options.knownLessons ?? []),
+    ...[...(options.knownIds ?? [])].map((id) => ({ id })),
+  ];
+  const knownIds = new Set(knownLessons.map(({ id }) => id));
 
   const size = sizeProblem(typeof raw === "string" ? Buffer.byteLength(raw) : raw.byteLength);
   if (size !== undefined) throw new ImportError(file, size.message);
@@ -66,7 +74,11 @@ export function normalizeLesson(raw: Uint8Array | string, options: NormalizeOpti
   const tree = parseMarkdown(text);
   assertFencesClosed(tree, text, file);
   const frontmatter = readFrontmatter(tree, text, file);
-  const { fields, notes: frontmatterNotes } = mapFrontmatter(frontmatter.data, knownIds);
+  const {
+    fields,
+    notes: frontmatterNotes,
+    unresolved,
+  } = mapFrontmatter(frontmatter.data, knownLessons, frontmatter.lines);
   notes.push(...frontmatterNotes);
   const sections = outline(tree, text);
 
@@ -87,7 +99,8 @@ export function normalizeLesson(raw: Uint8Array | string, options: NormalizeOpti
     sections,
     body: transformed.body,
     bodyTree: parseMarkdown(transformed.body),
-    knownIds,
+    knownLessons,
+    unresolved,
   });
 
   // Checked after the content, whose problems need fixing first.
@@ -96,11 +109,13 @@ export function normalizeLesson(raw: Uint8Array | string, options: NormalizeOpti
       hint: "copy the raw file to content/sources/ and import it from there, so the lesson can name its source",
     });
   }
-  const { objectives, ...values } = completed.values;
+  const { objectives, authors, extra, unresolved: unresolvedPrerequisites, ...values } = completed.values;
   const parsed = lessonSchema.safeParse({
     title: title.title,
     ...values,
     ...(objectives === undefined ? {} : { objectives }),
+    ...(authors === undefined ? {} : { authors }),
+    ...(extra === undefined ? {} : { extra }),
     source,
     draft: true,
   });
@@ -131,7 +146,12 @@ export function normalizeLesson(raw: Uint8Array | string, options: NormalizeOpti
   return {
     id,
     frontmatter: parsed.data,
-    mdx: toMdx(parsed.data, transformed.body),
+    mdx: toMdx(
+      parsed.data,
+      unresolvedPrerequisites.length === 0
+        ? transformed.body
+        : unresolvedComment(unresolvedPrerequisites) + transformed.body,
+    ),
     notes: [
       titleNote,
       ...completed.notes,

@@ -5,7 +5,16 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { compile } from "@mdx-js/mdx";
@@ -39,6 +48,15 @@ function run(...args: string[]) {
 }
 
 const written = () => readdirSync(out);
+
+/** Every file under content/, with its size and time, to see that an import changed nothing there. */
+const projectFiles = () =>
+  readdirSync(path.join(ROOT, "content"), { recursive: true, encoding: "utf8" })
+    .sort()
+    .map((name) => {
+      const info = statSync(path.join(ROOT, "content", name));
+      return `${name} ${info.size} ${info.mtimeMs}`;
+    });
 
 describe("import CLI", { timeout: 30_000 }, () => {
   it("writes one compiling draft per source and reports what it inferred", async () => {
@@ -122,6 +140,30 @@ describe("import CLI", { timeout: 30_000 }, () => {
       "source: content/sources/mdx-hazards.md",
     );
     expect(result.stdout).toContain(`copied the raw file unchanged to ${path.join(sources, "mdx-hazards.md")}`);
+  });
+
+  it("with --out, changes nothing in the project and still resolves prerequisites against its lessons", () => {
+    const raw = path.join(out, "raw", "generators.md");
+    mkdirSync(path.dirname(raw));
+    writeFileSync(
+      raw,
+      "# Chapter 7 -- Generators\n\n## Prerequisites\n\n- Coroutines, Tasks and the Event Loop\n- Knitting\n\n" +
+        "Generators are functions that yield values one at a time.\n",
+    );
+    const drafts = path.join(out, "drafts");
+    const before = projectFiles();
+    const result = run(raw, "--out", drafts);
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(projectFiles()).toEqual(before);
+    expect(readdirSync(drafts).sort()).toEqual(["generators.mdx", "sources"]);
+    expect(readdirSync(path.join(drafts, "sources"))).toEqual(["generators.md"]);
+    const mdx = readFileSync(path.join(drafts, "generators.mdx"), "utf8");
+    expect(mdx).toContain("title: Generators\n");
+    expect(mdx).toContain("prerequisites:\n  - coroutines-tasks-event-loop\n");
+    expect(mdx).toContain("- Knitting (source line 6)\n*/}");
+    expect(result.stdout).toContain('line 5: prerequisite "Coroutines, Tasks and the Event Loop" is the lesson');
+    expect(result.stdout).toMatch(/line 6: prerequisite "Knitting" names no lesson/);
   });
 
   it("never replaces a different raw file of the same name", () => {
