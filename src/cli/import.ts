@@ -23,6 +23,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { parse as parseYaml } from "yaml";
 import { MAX_YAML_ALIASES, sizeProblem } from "../lessons/limits";
+import { blockRunner, checkBlocks } from "./check-blocks";
 import {
   ImportError,
   normalizeLesson,
@@ -36,7 +37,7 @@ const PROJECT_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const DEFAULT_OUT = path.join(PROJECT_ROOT, "content", "lessons");
 const DEFAULT_SOURCES = path.join(PROJECT_ROOT, "content", "sources");
 
-const USAGE = `usage: npm run import -- <raw.md>... [--out <dir>] [--force]
+const USAGE = `usage: npm run import -- <raw.md>... [--out <dir>] [--force] [--no-run]
 
 Turns raw Markdown lessons into draft MDX lessons. A raw file from outside
 content/sources/ is copied unchanged to the sources folder, so every lesson
@@ -47,6 +48,10 @@ keeps its source.
   --sources <dir>  where raw files are kept (default: content/sources/, or
                    <out>/sources/ with --out)
   --force          overwrite lessons that already exist
+  --run            run each draft's Python blocks in the sandbox and report
+                   which outputs match, differ or fail (the default when
+                   Python and bubblewrap are available)
+  --no-run         do not run the blocks
   --help           show this message`;
 
 interface Input {
@@ -68,6 +73,8 @@ async function main(args: string[]): Promise<number> {
         out: { type: "string", short: "o" },
         sources: { type: "string" },
         force: { type: "boolean", short: "f", default: false },
+        run: { type: "boolean" },
+        "no-run": { type: "boolean" },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -161,11 +168,31 @@ async function main(args: string[]): Promise<number> {
     return 1;
   }
 
+  // Before writing: the run's report is printed with each lesson's notes.
+  const checks = new Map<Planned, string[]>();
+  if (values["no-run"] !== true) {
+    const runner = blockRunner();
+    if ("problem" in runner) {
+      const note = `blocks not run: ${runner.problem}`;
+      if (values.run === true) {
+        console.error(`error: ${note}`);
+        return 1;
+      }
+      for (const planned of lessons) checks.set(planned, [note]);
+    } else {
+      for (const planned of lessons) {
+        checks.set(planned, await checkBlocks(planned.lesson.mdx, display(planned.target), runner));
+        if (interrupted.signal !== undefined) return stopped([], positionals);
+      }
+    }
+  }
+
   if (lessons.length > 1) console.log(`writing ${lessons.length} lessons to ${display(outDir)}\n`);
   const done = await writeAll(outDir, lessons, (written) => {
     const { input, lesson, target } = written;
     console.log(`${input.file}`);
     for (const note of lesson.notes) console.log(`  ${formatNote(note)}`);
+    for (const line of checks.get(written) ?? []) console.log(`  ${line}`);
     if (input.copyTo !== undefined) {
       const move = sourcesDir === DEFAULT_SOURCES ? "" : ` (move it to content/sources/ with the lesson)`;
       console.log(`  copied the raw file unchanged to ${display(input.copyTo)}${move}`);

@@ -11,7 +11,9 @@
  *   - rewrite prose: drop trailing colons from headings and references to
  *     other courses' numbered lessons, escape "{", "}", "<", ">", write an
  *     ESM-looking first letter as a character reference (prose.ts);
- *   - tag untagged code fences, and fence indented code (code.ts);
+ *   - tag untagged code fences, and fence indented code (code.ts); a fence
+ *     shown as a Python block's output under a label such as "Output:"
+ *     becomes its ```output block, the label goes (outputs.ts);
  *   - drop HTML comments, show other raw HTML as text (html.ts);
  *   - turn <url> autolinks into bare URLs, unwrap unsafe and dead links and
  *     drop such definitions, rewrite links to known lessons (link-steps.ts);
@@ -27,6 +29,7 @@ import { rawHtmlStep } from "./body-steps/html";
 import { imageStep } from "./body-steps/images";
 import { definitionStep, linkStep } from "./body-steps/link-steps";
 import { linkTargets } from "./body-steps/link-targets";
+import { outputPlan } from "./body-steps/outputs";
 import { rewriteProseStep } from "./body-steps/prose";
 import { deadNavigationLines, removeRanges } from "./body-steps/removed";
 import type { BodyContext } from "./body-steps/step";
@@ -64,7 +67,9 @@ export function transformBody({ text, tree, removals, knownIds }: BodyInput): { 
   const links = linkTargets(tree, knownIds);
   // Whole lines that go: what became frontmatter, and dead navigation lines.
   const navigation = deadNavigationLines(tree, text, links.isDead);
-  const removed = removeRanges([...removals.map(({ range }) => range), ...navigation.ranges]);
+  // Output shown under a code block: the label goes, the fence becomes ```output.
+  const outputs = outputPlan(tree, text);
+  const removed = removeRanges([...removals.map(({ range }) => range), ...navigation.ranges, ...outputs.ranges]);
   // What the node steps need to know about the whole body.
   const headings = headingPlan(tree, removed.isRemoved);
   const context: BodyContext = {
@@ -75,9 +80,10 @@ export function transformBody({ text, tree, removals, knownIds }: BodyInput): { 
     headingShift: headings.shift,
     headingEnds: headings.headingEnds,
     esmStarts: esmStarts(tree, text),
+    outputFences: outputs.outputFences,
   };
   // Every kept node through the step for its type, in document order.
   const nodeResults = walkNodes(tree, context, NODE_STEPS);
   const removalNotes = removals.flatMap(({ note }) => (note ? [note] : []));
-  return finishBody(text, [{ notes: removalNotes }, navigation, removed, ...nodeResults]);
+  return finishBody(text, [{ notes: [...removalNotes, ...outputs.notes] }, navigation, removed, ...nodeResults]);
 }

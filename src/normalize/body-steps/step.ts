@@ -3,7 +3,7 @@
  * whole tree before any node is edited (see ../body.ts), and the shape of what
  * a step returns. Steps only describe changes; the pipeline applies them.
  */
-import type { Nodes, Parents, Text } from "mdast";
+import type { Code, Nodes, Parents, Text } from "mdast";
 import type { Edit } from "../edits";
 import type { Note } from "../notes";
 import type { LinkTargets } from "./link-targets";
@@ -35,6 +35,8 @@ export interface BodyContext {
   headingShift: number;
   /** The last text of each kept heading, which may carry a trailing colon. */
   headingEnds: ReadonlySet<Text>;
+  /** Fences shown as a code block's output ("Output:" before them): they become ```output blocks. */
+  outputFences: ReadonlySet<Code>;
   /** Start offsets of the top-level blocks that MDX would read as ESM. */
   esmStarts: ReadonlySet<number>;
 }

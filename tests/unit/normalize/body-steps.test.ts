@@ -6,6 +6,7 @@ import type { Code, Heading, Image, Link, Nodes, Paragraph, Root } from "mdast";
 import { visit } from "unist-util-visit";
 import { describe, expect, it } from "vitest";
 import { fenceCodeStep, fenced } from "../../../src/normalize/body-steps/code";
+import { outputPlan } from "../../../src/normalize/body-steps/outputs";
 import { esmStarts, fenceEsmPythonStep } from "../../../src/normalize/body-steps/esm";
 import { finishBody } from "../../../src/normalize/body-steps/finish";
 import { headingPlan, shiftHeading } from "../../../src/normalize/body-steps/headings";
@@ -18,6 +19,7 @@ import type { BodyContext, StepResult } from "../../../src/normalize/body-steps/
 import { walkNodes } from "../../../src/normalize/body-steps/walk";
 import { applyEdits } from "../../../src/normalize/edits";
 import { parseMarkdown } from "../../../src/normalize/markdown";
+import { transformBody } from "../../../src/normalize/body";
 
 /** The first node of a type, with its parent. */
 function find<T extends Nodes>(tree: Root, type: T["type"]): { node: T; parent: Parent } {
@@ -46,9 +48,44 @@ function contextOf(text: string, knownIds: string[] = []): { tree: Root; context
       headingShift: shift,
       headingEnds,
       esmStarts: esmStarts(tree, text),
+      outputFences: outputPlan(tree, text).outputFences,
     },
   };
 }
+
+describe("outputs: a fence shown as a block's output", () => {
+  const body = (text: string) => transformBody({ text, tree: parseMarkdown(text), removals: [], knownIds: new Set() });
+
+  it.each([
+    ["Output:"],
+    ["Expected output:"],
+    ["This prints:"],
+    ["**Output**"],
+    ["It will print..."],
+    ["You should see:"],
+  ])("%j between a Python block and an untagged fence: the fence becomes ```output, the label goes", (label) => {
+    const text = `Run it:\n\n\`\`\`python\nprint(1)\n\`\`\`\n\n${label}\n\n\`\`\`\n1\n\`\`\`\n\nDone.\n`;
+    const { body: mdx, notes } = body(text);
+    expect(mdx).toBe("Run it:\n\n```python\nprint(1)\n```\n\n```output\n1\n```\n\nDone.\n");
+    expect(notes).toContainEqual(expect.objectContaining({ kind: "repaired", line: 7 }));
+  });
+
+  it("takes a ~~~ text fence too, and keeps a label that introduces no output", () => {
+    const text =
+      "```python\nprint(2)\n```\n\nOutput:\n\n~~~text\n2\n~~~\n\n```python\nx = 1\n```\n\nOutput:\n\nnothing\n";
+    expect(body(text).body).toBe(
+      "```python\nprint(2)\n```\n\n~~~output\n2\n~~~\n\n```python\nx = 1\n```\n\nOutput:\n\nnothing\n",
+    );
+  });
+
+  it("leaves a fence after a non-Python block or after other prose alone", () => {
+    const text =
+      "```js\nconsole.log(1)\n```\n\nOutput:\n\n```\n1\n```\n\n```python\nprint(1)\n```\n\nThen run:\n\n```\n$ ls\n```\n";
+    const mdx = body(text).body;
+    expect(mdx).not.toContain("output");
+    expect(mdx).toContain("Output:");
+  });
+});
 
 /** The source after one step's edits. */
 const edited = (text: string, result: StepResult | undefined) => applyEdits(text, result?.edits ?? []);

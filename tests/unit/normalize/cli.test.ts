@@ -21,6 +21,7 @@ import { compile } from "@mdx-js/mdx";
 import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { blockRunner } from "../../../src/cli/check-blocks";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 const CLI = ["--import", "tsx", "src/cli/import.ts"];
@@ -37,12 +38,13 @@ afterEach(() => {
   rmSync(out, { recursive: true, force: true });
 });
 
+/** The import, without running the drafts' code blocks (that has its own test below) unless `--run` is given. */
 function run(...args: string[]) {
-  const result = spawnSync(process.execPath, [...CLI, ...args], {
+  const result = spawnSync(process.execPath, [...CLI, ...(args.includes("--run") ? [] : ["--no-run"]), ...args], {
     cwd: ROOT,
     encoding: "utf8",
-    // A hang (e.g. blocked on a FIFO) fails the test instead of stalling the suite.
-    timeout: 20_000,
+    // A hang (e.g. blocked on a FIFO) fails the test instead of stalling the suite; running blocks takes longer.
+    timeout: args.includes("--run") ? 120_000 : 20_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -164,6 +166,32 @@ describe("import CLI", { timeout: 30_000 }, () => {
     expect(mdx).toContain("- Knitting (source line 6)\n*/}");
     expect(result.stdout).toContain('line 5: prerequisite "Coroutines, Tasks and the Event Loop" is the lesson');
     expect(result.stdout).toMatch(/line 6: prerequisite "Knitting" names no lesson/);
+  });
+
+  it("--run runs the draft's blocks in the sandbox and says which outputs match, differ and fail", (context) => {
+    const runner = blockRunner();
+    if ("problem" in runner) {
+      console.warn(`skipped: the blocks cannot run here: ${runner.problem}`);
+      context.skip();
+    }
+    const raw = path.join(out, "shown-output.md");
+    writeFileSync(
+      raw,
+      "# Shown Output\n\nPython prints what you ask it to print.\n\n```python\nprint('hello')\n```\n\nOutput:\n\n```\nhello\n```\n\n" +
+        "```python\nprint(1 + 1)\n```\n\nThis prints:\n\n```\n3\n```\n\n```python\nraise ValueError('boom')\n```\n",
+    );
+    const drafts = path.join(out, "drafts");
+    const result = run(raw, "--out", drafts, "--run");
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    // Lines of the draft, whose frontmatter comes first: what npm test will name.
+    const target = path.join(drafts, "shown-output.mdx");
+    expect(result.stdout).toContain(`block    ${target}:17-19: output matches\n`);
+    expect(result.stdout).toContain(
+      `block    ${target}:25-27: output differs\n      printed something other than its output block (${target}:29-31)`,
+    );
+    expect(result.stdout).toMatch(/block {4}\S+:33-35: fails\n {6}raised an exception:[\s\S]*ValueError: boom/);
+    expect(result.stdout).toContain("blocks   1 output matches, 1 differs, 1 fails");
   });
 
   it("never replaces a different raw file of the same name", () => {
