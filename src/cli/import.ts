@@ -15,7 +15,7 @@
  * the text is checked against the nesting limit before any parser sees it
  * (src/lessons/limits.ts).
  */
-import { constants, rmSync } from "node:fs";
+import { constants, lstatSync, rmSync } from "node:fs";
 import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { setImmediate as nextTurn } from "node:timers/promises";
@@ -248,7 +248,33 @@ function stopped(written: readonly Planned[], positionals: readonly string[], pa
 }
 
 function normalize(input: Input, knownLessons: KnownLessons): NormalizedLesson {
-  return normalizeLesson(input.bytes, { file: input.file, source: input.source, knownLessons });
+  return normalizeLesson(input.bytes, {
+    file: input.file,
+    source: input.source,
+    knownLessons,
+    fileExists: imageFileIn(path.dirname(path.resolve(input.file))),
+  });
+}
+
+/** Largest image file the import copies. */
+const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+
+/**
+ * Whether a local image path names a file the import may copy: a regular
+ * file (not a symbolic link, which could point at any file on this machine)
+ * inside the raw file's folder, of at most 10 MiB.
+ */
+function imageFileIn(folder: string): (relative: string) => boolean {
+  return (relative) => {
+    const file = path.resolve(folder, relative);
+    if (path.relative(folder, file).startsWith("..")) return false;
+    try {
+      const info = lstatSync(file);
+      return info.isFile() && info.size <= MAX_IMAGE_BYTES;
+    } catch {
+      return false;
+    }
+  };
 }
 
 /** `--out` and `--sources` name folders: created when missing, an error when something else is there. */
@@ -402,6 +428,10 @@ async function writeAll(
       const { input, lesson, target } = planned;
       const files = [];
       if (input.copyTo !== undefined) files.push(await stage(input.copyTo, input.bytes));
+      for (const asset of lesson.assets) {
+        const bytes = await readFile(path.resolve(path.dirname(path.resolve(input.file)), asset.from));
+        files.push(await stage(path.join(outDir, asset.to), bytes));
+      }
       files.push(await stage(target, lesson.mdx));
       staged.push({ lesson: planned, files });
       if (interrupted.signal !== undefined) break;

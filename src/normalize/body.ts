@@ -14,10 +14,12 @@
  *   - tag untagged code fences, and fence indented code (code.ts); a fence
  *     shown as a Python block's output under a label such as "Output:"
  *     becomes its ```output block, the label goes (outputs.ts);
- *   - drop HTML comments, show other raw HTML as text (html.ts);
+ *   - HTML comments become MDX comments, safe elements (details, summary,
+ *     kbd, br, sub, sup...) stay HTML, other raw HTML is shown as text (html.ts);
  *   - turn <url> autolinks into bare URLs, unwrap unsafe and dead links and
  *     drop such definitions, rewrite links to known lessons (link-steps.ts);
- *   - drop unsafe and local images, escape alt text (images.ts);
+ *   - point local images at their copy next to the lesson, replace unsafe
+ *     and missing ones by their alt text, escape alt text (images.ts, assets.ts);
  * - apply the edits and report each kind of repair once (finish.ts).
  */
 import type { Root } from "mdast";
@@ -25,7 +27,8 @@ import { finishBody } from "./body-steps/finish";
 import { fenceCodeStep } from "./body-steps/code";
 import { esmStarts, fenceEsmPythonStep } from "./body-steps/esm";
 import { headingPlan, shiftHeadingStep } from "./body-steps/headings";
-import { rawHtmlStep } from "./body-steps/html";
+import { assetPlan, type AssetPlan } from "./body-steps/assets";
+import { keptHtml, rawHtmlStep } from "./body-steps/html";
 import { imageStep } from "./body-steps/images";
 import { definitionStep, linkStep } from "./body-steps/link-steps";
 import { linkTargets } from "./body-steps/link-targets";
@@ -47,6 +50,8 @@ export interface BodyInput {
   tree: Root;
   removals: readonly Removal[];
   knownIds: ReadonlySet<string>;
+  /** What becomes of image URLs (assets.ts); by default every local image is missing. */
+  images?: AssetPlan;
 }
 
 /** What each node type goes through, in the order the walk meets them. */
@@ -63,8 +68,11 @@ const NODE_STEPS: NodeSteps = {
   imageReference: imageStep,
 };
 
-export function transformBody({ text, tree, removals, knownIds }: BodyInput): { body: string; notes: Note[] } {
-  const links = linkTargets(tree, knownIds);
+export function transformBody({ text, tree, removals, knownIds, images = assetPlan("", undefined) }: BodyInput): {
+  body: string;
+  notes: Note[];
+} {
+  const links = linkTargets(tree, knownIds, (url) => images.target(url).kind === "missing");
   // Whole lines that go: what became frontmatter, and dead navigation lines.
   const navigation = deadNavigationLines(tree, text, links.isDead);
   // Output shown under a code block: the label goes, the fence becomes ```output.
@@ -81,6 +89,8 @@ export function transformBody({ text, tree, removals, knownIds }: BodyInput): { 
     headingEnds: headings.headingEnds,
     esmStarts: esmStarts(tree, text),
     outputFences: outputs.outputFences,
+    keptHtml: keptHtml(tree),
+    images,
   };
   // Every kept node through the step for its type, in document order.
   const nodeResults = walkNodes(tree, context, NODE_STEPS);

@@ -11,6 +11,7 @@
 import { nestingProblem, sizeProblem } from "../lessons/limits";
 import { lessonSchema, type LessonData } from "../lessons/schema";
 import { transformBody, type Removal } from "./body";
+import { assetPlan, type Asset, type FileExists } from "./body-steps/assets";
 import { decodeSource } from "./decode";
 import { ImportError } from "./errors";
 import { assertFencesClosed } from "./fences";
@@ -28,6 +29,7 @@ import { cleanTitle, type CleanTitle } from "./title";
 export { ImportError } from "./errors";
 export type { Note, NoteKind } from "./notes";
 export type { KnownLesson, KnownLessons } from "./prerequisites";
+export type { Asset, FileExists } from "./body-steps/assets";
 
 export interface NormalizeOptions {
   /** The input path as the user gave it, for messages. */
@@ -36,6 +38,11 @@ export interface NormalizeOptions {
   source: string;
   /** Ids of lessons on the site or imported alongside: links and prerequisites may point at them. */
   knownIds?: ReadonlySet<string>;
+  /**
+   * Whether a path relative to the raw file's folder is a file, for local images (copied next to the lesson).
+   * Without it every local image counts as missing.
+   */
+  fileExists?: FileExists;
   /** Those lessons with their titles, so prerequisites may name a lesson by title (ids in knownIds are added). */
   knownLessons?: KnownLessons;
 }
@@ -44,6 +51,8 @@ export interface NormalizedLesson {
   id: string;
   frontmatter: LessonData;
   mdx: string;
+  /** Local image files to copy next to the lesson (paths relative to the raw file's folder and the lessons folder). */
+  assets: Asset[];
   /** What was inferred first, then repairs, removals and warnings in source order. */
   notes: Note[];
 }
@@ -90,7 +99,16 @@ export function normalizeLesson(raw: Uint8Array | string, options: NormalizeOpti
     });
   }
 
-  const transformed = transformBody({ text, tree, removals: removals(text, frontmatter, sections, title), knownIds });
+  // The id names the folder of the lesson's images; an empty one fails below, after the content's problems.
+  const { id, from } = lessonIdFor(file, title.title.trim());
+  const images = assetPlan(id, options.fileExists);
+  const transformed = transformBody({
+    text,
+    tree,
+    removals: removals(text, frontmatter, sections, title),
+    knownIds,
+    images,
+  });
   notes.push(...transformed.notes);
   const completed = completeFields({
     file,
@@ -125,7 +143,6 @@ export function normalizeLesson(raw: Uint8Array | string, options: NormalizeOpti
       hint: "set the field in the source's frontmatter",
     });
   }
-  const { id, from } = lessonIdFor(file, parsed.data.title);
   if (id === "") {
     throw new ImportError(
       file,
@@ -146,6 +163,7 @@ export function normalizeLesson(raw: Uint8Array | string, options: NormalizeOpti
   return {
     id,
     frontmatter: parsed.data,
+    assets: images.assets(),
     mdx: toMdx(
       parsed.data,
       unresolvedPrerequisites.length === 0
