@@ -1,5 +1,5 @@
 import type { Root, Yaml } from "mdast";
-import { isMap, isScalar, parseDocument, type Document } from "yaml";
+import { isMap, isNode, isScalar, isSeq, parseDocument, type Document } from "yaml";
 import { MAX_YAML_ALIASES } from "../lessons/limits";
 import { DIFFICULTIES, type Difficulty, type Prerequisite } from "../lessons/schema";
 import { parseDuration } from "./duration";
@@ -13,6 +13,8 @@ export interface SourceFrontmatter {
   data: Record<string, unknown>;
   /** The raw file's line of each top-level key. */
   lines: Record<string, number>;
+  /** The raw file's line of each item of a top-level list (`prerequisites:` written as a YAML list). */
+  itemLines: Record<string, number[]>;
   /** The YAML block, absent when the source has none. */
   node: Yaml | undefined;
 }
@@ -32,7 +34,7 @@ export function readFrontmatter(tree: Root, text: string, file: string): SourceF
         hint: 'end it with a line containing only "---"',
       });
     }
-    return { data: {}, lines: {}, node };
+    return { data: {}, lines: {}, itemLines: {}, node };
   }
 
   const firstYamlLine = (node.position?.start.line ?? 1) + 1;
@@ -57,23 +59,34 @@ export function readFrontmatter(tree: Root, text: string, file: string): SourceF
       hint: "write each value out instead of repeating it with YAML anchors and aliases, &name and *name",
     });
   }
-  if (data === null || data === undefined) return { data: {}, lines: {}, node };
+  if (data === null || data === undefined) return { data: {}, lines: {}, itemLines: {}, node };
   if (typeof data !== "object" || Array.isArray(data)) {
     throw new ImportError(file, "frontmatter must be a mapping of keys to values", { line: firstYamlLine });
   }
-  return { data: data as Record<string, unknown>, lines: keyLines(document, node.value, firstYamlLine), node };
+  return { data: data as Record<string, unknown>, ...keyLines(document, node.value, firstYamlLine), node };
 }
 
-/** The raw file's line of each top-level key of a YAML mapping. */
-function keyLines(document: Document, yaml: string, firstYamlLine: number): Record<string, number> {
+/** The raw file's line of each top-level key of a YAML mapping, and of each item of a list value. */
+function keyLines(
+  document: Document,
+  yaml: string,
+  firstYamlLine: number,
+): { lines: Record<string, number>; itemLines: Record<string, number[]> } {
   const lines: Record<string, number> = {};
-  if (!isMap(document.contents)) return lines;
+  const itemLines: Record<string, number[]> = {};
+  const lineAt = (offset: number) => firstYamlLine + (yaml.slice(0, offset).match(/\n/g)?.length ?? 0);
+  if (!isMap(document.contents)) return { lines, itemLines };
   for (const pair of document.contents.items) {
-    if (!isScalar(pair.key) || pair.key.range === undefined || pair.key.range === null) continue;
-    const before = yaml.slice(0, pair.key.range[0]);
-    lines[String(pair.key.value)] = firstYamlLine + (before.match(/\n/g)?.length ?? 0);
+    if (!isScalar(pair.key) || !pair.key.range) continue;
+    const key = String(pair.key.value);
+    lines[key] = lineAt(pair.key.range[0]);
+    if (isSeq(pair.value)) {
+      itemLines[key] = pair.value.items.map((item) =>
+        isNode(item) && item.range ? lineAt(item.range[0]) : (lines[key] ?? firstYamlLine),
+      );
+    }
   }
-  return lines;
+  return { lines, itemLines };
 }
 
 /** Frontmatter values that fit the schema, before inference fills the gaps. */
@@ -104,6 +117,7 @@ export function mapFrontmatter(
   data: Readonly<Record<string, unknown>>,
   knownLessons: KnownLessons,
   lines: Readonly<Record<string, number>> = {},
+  itemLines: Readonly<Record<string, readonly number[]>> = {},
 ): { fields: ExplicitFields; notes: Note[]; unresolved: UnresolvedPrerequisite[] } {
   const fields: ExplicitFields = {};
   const from: Partial<Record<StatedField, string>> = {};
@@ -142,7 +156,7 @@ export function mapFrontmatter(
       keepExtra(key, value, `${field} is already stated by ${from[field]}:`);
       continue;
     }
-    const stated = mapField(field, value, knownLessons, lines[key]);
+    const stated = mapField(field, value, knownLessons, lines[key], itemLines[key]);
     if (stated.why !== undefined) {
       unusable(key, value, stated.why);
       continue;
@@ -170,6 +184,7 @@ function mapField(
   value: unknown,
   knownLessons: KnownLessons,
   line: number | undefined,
+  itemLines: readonly number[] = [],
 ): MappedField {
   const done = (fields: ExplicitFields): MappedField => ({ fields, notes: [], unresolved: [] });
   const refuse = (why: string): MappedField => ({ fields: {}, notes: [], unresolved: [], why });
@@ -187,7 +202,7 @@ function mapField(
     }
     case "prerequisites": {
       const resolved = resolvePrerequisites(
-        listOf(value).map((item) => ({ item, line })),
+        listOf(value).map((item, index) => ({ item, line: itemLines[index] ?? line })),
         knownLessons,
       );
       return {

@@ -87,7 +87,7 @@ export function normalizeLesson(raw: Uint8Array | string, options: NormalizeOpti
     fields,
     notes: frontmatterNotes,
     unresolved,
-  } = mapFrontmatter(frontmatter.data, knownLessons, frontmatter.lines);
+  } = mapFrontmatter(frontmatter.data, knownLessons, frontmatter.lines, frontmatter.itemLines);
   notes.push(...frontmatterNotes);
   const sections = outline(tree, text);
 

@@ -6,6 +6,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { execFileSync } from "node:child_process";
 import {
+  copyFileSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -13,6 +14,7 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  symlinkSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -192,6 +194,26 @@ describe("import CLI", { timeout: 30_000 }, () => {
     );
     expect(result.stdout).toMatch(/block {4}\S+:33-35: fails\n {6}raised an exception:[\s\S]*ValueError: boom/);
     expect(result.stdout).toContain("blocks   1 output matches, 1 differs, 1 fails");
+  });
+
+  it("copies a lesson's local images next to it, and never follows a symbolic link out of the raw file's folder", () => {
+    const raw = path.join(out, "raw");
+    mkdirSync(path.join(raw, "img"), { recursive: true });
+    const fixture = path.join(ROOT, FIXTURES, "formats");
+    writeFileSync(path.join(raw, "html-solutions.md"), readFileSync(path.join(fixture, "html-solutions.md")));
+    copyFileSync(path.join(fixture, "img/event-loop.png"), path.join(raw, "img/event-loop.png"));
+    symlinkSync(path.join(fixture, "img/Task States.png"), path.join(raw, "img/Task States.png"));
+    const drafts = path.join(out, "drafts");
+    const result = run(path.join(raw, "html-solutions.md"), "--out", drafts);
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(readdirSync(path.join(drafts, "html-solutions"))).toEqual(["event-loop.png"]);
+    expect(readFileSync(path.join(drafts, "html-solutions/event-loop.png"))).toEqual(
+      readFileSync(path.join(fixture, "img/event-loop.png")),
+    );
+    const mdx = readFileSync(path.join(drafts, "html-solutions.mdx"), "utf8");
+    expect(mdx).toContain("![The event loop runs one task at a time](./html-solutions/event-loop.png)");
+    expect(result.stdout).toMatch(/line 14: image img\/Task States\.png: no such image file beside the raw lesson/);
   });
 
   it("never replaces a different raw file of the same name", () => {
