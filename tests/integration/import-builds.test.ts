@@ -76,6 +76,13 @@ describe("raw lessons in other formats", () => {
     });
   });
 
+  it("reads the CRLF fixture as CRLF (a checkout that converted it would test nothing) and says it converted it", () => {
+    expect(readFileSync(join(FORMATS, "setext-async-streams.md"), "utf8")).toMatch(/^---\r\ndifficulty: easy\r\n/);
+    expect(importFormat("setext-async-streams.md").notes).toContainEqual(
+      expect.objectContaining({ kind: "repaired", message: expect.stringContaining("CRLF") }),
+    );
+  });
+
   it("lists the local images to copy, and reports the missing one with its line", () => {
     const lesson = importFormat("html-solutions.md");
     expect(lesson.assets).toEqual([

@@ -147,22 +147,31 @@ describe("import CLI", { timeout: 30_000 }, () => {
   });
 
   it("with --out, changes nothing in the project and still resolves prerequisites against its lessons", () => {
-    const raw = path.join(out, "raw", "generators.md");
+    const raw = path.join(out, "raw", "gen-basics.md");
     mkdirSync(path.dirname(raw));
     writeFileSync(
       raw,
       "# Chapter 7 -- Generators\n\n## Prerequisites\n\n- Coroutines, Tasks and the Event Loop\n- Knitting\n\n" +
         "Generators are functions that yield values one at a time.\n",
     );
+    // A second file of the batch names the first by its title ("Generators" is also a known topic: the lesson wins).
+    const pipelines = path.join(out, "raw", "pipelines.md");
+    writeFileSync(
+      pipelines,
+      "---\nrequires: [Generators]\n---\n# Generator Pipelines\n\nPipelines chain generators one after another.\n",
+    );
     const drafts = path.join(out, "drafts");
     const before = projectFiles();
-    const result = run(raw, "--out", drafts);
+    const result = run(raw, pipelines, "--out", drafts);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     expect(projectFiles()).toEqual(before);
-    expect(readdirSync(drafts).sort()).toEqual(["generators.mdx", "sources"]);
-    expect(readdirSync(path.join(drafts, "sources"))).toEqual(["generators.md"]);
-    const mdx = readFileSync(path.join(drafts, "generators.mdx"), "utf8");
+    expect(readdirSync(drafts).sort()).toEqual(["gen-basics.mdx", "generator-pipelines.mdx", "sources"]);
+    expect(readdirSync(path.join(drafts, "sources")).sort()).toEqual(["gen-basics.md", "pipelines.md"]);
+    expect(readFileSync(path.join(drafts, "generator-pipelines.mdx"), "utf8")).toContain(
+      "prerequisites:\n  - gen-basics\n",
+    );
+    const mdx = readFileSync(path.join(drafts, "gen-basics.mdx"), "utf8");
     expect(mdx).toContain("title: Generators\n");
     expect(mdx).toContain("prerequisites:\n  - coroutines-tasks-event-loop\n");
     expect(mdx).toContain("- Knitting (source line 6)\n*/}");
