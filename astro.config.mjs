@@ -5,6 +5,7 @@ import { unified } from "@astrojs/markdown-remark";
 import { rehypeCodeBlocks } from "./src/markdown/rehype-code-blocks.ts";
 import { remarkCodeOutputs } from "./src/markdown/remark-code-outputs.ts";
 import { remarkLessonSafety } from "./src/markdown/remark-lesson-safety.ts";
+import { remarkMdxComments } from "./src/markdown/remark-mdx-comments.ts";
 import sitemap from "./src/integrations/sitemap.ts";
 import { pagefind } from "./src/search/pagefind-index.ts";
 import { searchUi } from "./src/search/ui-bundle.ts";
@@ -21,8 +22,12 @@ export default defineConfig({
   integrations: [publicFiles(), sourceFiles(), mdx(), sitemap(), pagefind(), searchUi()],
   security: { csp: contentSecurityPolicy() },
   markdown: {
-    // remarkLessonSafety first: lessons are untrusted content, checked before anything else reads them.
-    processor: unified({ remarkPlugins: [remarkLessonSafety, remarkCodeOutputs], rehypePlugins: [rehypeCodeBlocks] }),
+    // remarkLessonSafety first: lessons are untrusted content, checked before anything else reads them
+    // (after remarkMdxComments, which only removes `{/* comments */}`, so editors' notes pass the check).
+    processor: unified({
+      remarkPlugins: [remarkMdxComments, remarkLessonSafety, remarkCodeOutputs],
+      rehypePlugins: [rehypeCodeBlocks],
+    }),
     shikiConfig: {
       // Both themes are emitted as CSS variables; src/styles/global.css picks
       // one with prefers-color-scheme. The "-default" GitHub themes, unlike

@@ -15,27 +15,43 @@
  * the text is checked against the nesting limit before any parser sees it
  * (src/lessons/limits.ts).
  */
-import { constants, rmSync } from "node:fs";
-import { mkdir, open, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { constants, lstatSync, rmSync } from "node:fs";
+import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { sizeProblem } from "../lessons/limits";
-import { ImportError, normalizeLesson, type NormalizedLesson, type Note } from "../normalize/index";
+import { parse as parseYaml } from "yaml";
+import { MAX_YAML_ALIASES, sizeProblem } from "../lessons/limits";
+import { blockRunner, checkBlocks } from "./check-blocks";
+import {
+  ImportError,
+  normalizeLesson,
+  type KnownLesson,
+  type KnownLessons,
+  type NormalizedLesson,
+  type Note,
+} from "../normalize/index";
 
 const PROJECT_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const DEFAULT_OUT = path.join(PROJECT_ROOT, "content", "lessons");
 const DEFAULT_SOURCES = path.join(PROJECT_ROOT, "content", "sources");
 
-const USAGE = `usage: npm run import -- <raw.md>... [--out <dir>] [--force]
+const USAGE = `usage: npm run import -- <raw.md>... [--out <dir>] [--force] [--no-run]
 
 Turns raw Markdown lessons into draft MDX lessons. A raw file from outside
-content/sources/ is copied there unchanged, so every lesson keeps its source.
+content/sources/ is copied unchanged to the sources folder, so every lesson
+keeps its source.
 
-  --out <dir>      where to write the lessons (default: content/lessons/)
-  --sources <dir>  where raw files are kept (default: content/sources/)
+  --out <dir>      where to write the lessons (default: content/lessons/); with
+                   --out nothing in the project changes
+  --sources <dir>  where raw files are kept (default: content/sources/, or
+                   <out>/sources/ with --out)
   --force          overwrite lessons that already exist
+  --run            run each draft's Python blocks in the sandbox and report
+                   which outputs match, differ or fail (the default when
+                   Python and bubblewrap are available)
+  --no-run         do not run the blocks
   --help           show this message`;
 
 interface Input {
@@ -57,6 +73,8 @@ async function main(args: string[]): Promise<number> {
         out: { type: "string", short: "o" },
         sources: { type: "string" },
         force: { type: "boolean", short: "f", default: false },
+        run: { type: "boolean" },
+        "no-run": { type: "boolean" },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -75,7 +93,13 @@ async function main(args: string[]): Promise<number> {
   }
 
   const outDir = values.out === undefined ? DEFAULT_OUT : path.resolve(values.out);
-  const sourcesDir = values.sources === undefined ? DEFAULT_SOURCES : path.resolve(values.sources);
+  // --out elsewhere writes only there: the raw copies go beside the drafts, not into the project.
+  const sourcesDir =
+    values.sources !== undefined
+      ? path.resolve(values.sources)
+      : outDir === DEFAULT_OUT
+        ? DEFAULT_SOURCES
+        : path.join(outDir, "sources");
   const errors: ImportError[] = [];
   for (const [option, dir] of [
     ["--out", outDir],
@@ -85,6 +109,8 @@ async function main(args: string[]): Promise<number> {
     if (problem !== undefined) errors.push(problem);
   }
   const existingIds = errors.length === 0 ? await lessonIdsIn(outDir) : new Set<string>();
+  // Prerequisites may name the project's lessons even when the drafts go elsewhere (read only).
+  const siteLessons = errors.length === 0 ? await knownLessonsIn([DEFAULT_OUT, outDir]) : [];
   const inputs: Input[] = [];
   for (const file of positionals) {
     try {
@@ -97,9 +123,11 @@ async function main(args: string[]): Promise<number> {
 
   // Ids first, so the lessons of one batch can link to each other.
   const batchIds = new Map<string, string>();
+  const batchLessons: KnownLesson[] = [];
   for (const input of inputs) {
     try {
-      const { id } = normalize(input, existingIds);
+      const { id, frontmatter } = normalize(input, siteLessons);
+      batchLessons.push({ id, title: frontmatter.title });
       const other = batchIds.get(id);
       if (other !== undefined) {
         errors.push(
@@ -117,11 +145,11 @@ async function main(args: string[]): Promise<number> {
     if (interrupted.signal !== undefined) return stopped([], positionals);
   }
 
-  const knownIds = new Set([...existingIds, ...batchIds.keys()]);
+  const knownLessons = [...batchLessons, ...siteLessons];
   const lessons: Planned[] = [];
   if (errors.length === 0) {
     for (const input of inputs) {
-      const lesson = normalize(input, knownIds);
+      const lesson = normalize(input, knownLessons);
       const target = path.join(outDir, `${lesson.id}.mdx`);
       if (existingIds.has(lesson.id) && !values.force) {
         errors.push(
@@ -140,12 +168,35 @@ async function main(args: string[]): Promise<number> {
     return 1;
   }
 
+  // Before writing: the run's report is printed with each lesson's notes.
+  const checks = new Map<Planned, string[]>();
+  if (values["no-run"] !== true) {
+    const runner = blockRunner();
+    if ("problem" in runner) {
+      const note = `blocks not run: ${runner.problem}`;
+      if (values.run === true) {
+        console.error(`error: ${note}`);
+        return 1;
+      }
+      for (const planned of lessons) checks.set(planned, [note]);
+    } else {
+      for (const planned of lessons) {
+        checks.set(planned, await checkBlocks(planned.lesson.mdx, display(planned.target), runner));
+        if (interrupted.signal !== undefined) return stopped([], positionals);
+      }
+    }
+  }
+
   if (lessons.length > 1) console.log(`writing ${lessons.length} lessons to ${display(outDir)}\n`);
   const done = await writeAll(outDir, lessons, (written) => {
     const { input, lesson, target } = written;
     console.log(`${input.file}`);
     for (const note of lesson.notes) console.log(`  ${formatNote(note)}`);
-    if (input.copyTo !== undefined) console.log(`  copied the raw file unchanged to ${display(input.copyTo)}`);
+    for (const line of checks.get(written) ?? []) console.log(`  ${line}`);
+    if (input.copyTo !== undefined) {
+      const move = sourcesDir === DEFAULT_SOURCES ? "" : ` (move it to content/sources/ with the lesson)`;
+      console.log(`  copied the raw file unchanged to ${display(input.copyTo)}${move}`);
+    }
     console.log(`  wrote ${display(target)}\n`);
   });
   if (done.length < lessons.length) return stopped(done, positionals, done.length > 0);
@@ -196,8 +247,34 @@ function stopped(written: readonly Planned[], positionals: readonly string[], pa
   return exitCodeFor(interrupted.signal);
 }
 
-function normalize(input: Input, knownIds: ReadonlySet<string>): NormalizedLesson {
-  return normalizeLesson(input.bytes, { file: input.file, source: input.source, knownIds });
+function normalize(input: Input, knownLessons: KnownLessons): NormalizedLesson {
+  return normalizeLesson(input.bytes, {
+    file: input.file,
+    source: input.source,
+    knownLessons,
+    fileExists: imageFileIn(path.dirname(path.resolve(input.file))),
+  });
+}
+
+/** Largest image file the import copies. */
+const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+
+/**
+ * Whether a local image path names a file the import may copy: a regular
+ * file (not a symbolic link, which could point at any file on this machine)
+ * inside the raw file's folder, of at most 10 MiB.
+ */
+function imageFileIn(folder: string): (relative: string) => boolean {
+  return (relative) => {
+    const file = path.resolve(folder, relative);
+    if (path.relative(folder, file).startsWith("..")) return false;
+    try {
+      const info = lstatSync(file);
+      return info.isFile() && info.size <= MAX_IMAGE_BYTES;
+    } catch {
+      return false;
+    }
+  };
 }
 
 /** `--out` and `--sources` name folders: created when missing, an error when something else is there. */
@@ -219,7 +296,8 @@ async function readInput(file: string, sourcesDir: string): Promise<Input> {
   const bytes = await readRegularFile(absolute, file);
   const name = path.basename(absolute);
   const source = `content/sources/${name}`;
-  if (path.dirname(absolute) === sourcesDir) return { file, bytes, source };
+  if (path.dirname(absolute) === sourcesDir || path.dirname(absolute) === DEFAULT_SOURCES)
+    return { file, bytes, source };
 
   const kept = path.join(sourcesDir, name);
   const existing = await readRegularFile(kept, display(kept)).catch((error: NodeJS.ErrnoException) => {
@@ -266,6 +344,35 @@ function specialKind(info: { isFIFO(): boolean; isSocket(): boolean; isCharacter
   if (info.isSocket()) return "a socket";
   if (info.isCharacterDevice()) return "a character device";
   return "a device";
+}
+
+/**
+ * The lessons in these folders, with their titles when the frontmatter states
+ * one, for prerequisites named by title. A file whose frontmatter does not
+ * parse still counts by its id: the build reports it, not the import.
+ */
+async function knownLessonsIn(dirs: readonly string[]): Promise<KnownLesson[]> {
+  const found = new Map<string, KnownLesson>();
+  for (const dir of new Set(dirs)) {
+    for (const id of await lessonIdsIn(dir)) {
+      if (found.has(id)) continue;
+      const text = await readFile(path.join(dir, `${id}.mdx`), "utf8").catch(() => "");
+      found.set(id, { id, ...titleOf(text) });
+    }
+  }
+  return [...found.values()];
+}
+
+function titleOf(mdx: string): { title?: string } {
+  const block = /^---\r?\n([\s\S]*?)\r?\n---/.exec(mdx);
+  if (block === null) return {};
+  try {
+    const data: unknown = parseYaml(block[1] ?? "", { maxAliasCount: MAX_YAML_ALIASES });
+    const title = (data as { title?: unknown } | null)?.title;
+    return typeof title === "string" ? { title } : {};
+  } catch {
+    return {};
+  }
 }
 
 async function lessonIdsIn(dir: string): Promise<Set<string>> {
@@ -321,6 +428,10 @@ async function writeAll(
       const { input, lesson, target } = planned;
       const files = [];
       if (input.copyTo !== undefined) files.push(await stage(input.copyTo, input.bytes));
+      for (const asset of lesson.assets) {
+        const bytes = await readFile(path.resolve(path.dirname(path.resolve(input.file)), asset.from));
+        files.push(await stage(path.join(outDir, asset.to), bytes));
+      }
       files.push(await stage(target, lesson.mdx));
       staged.push({ lesson: planned, files });
       if (interrupted.signal !== undefined) break;

@@ -4,7 +4,8 @@
  * Runs the Python blocks of the lessons (or of the given .mdx files), prints
  * one line per block and the details of each failure, and ends with
  * `N passed, N failed, N skipped`. Exit status 1 when anything failed.
- * --update rewrites output blocks from what the blocks printed.
+ * --update rewrites output blocks from what the blocks printed; it runs every
+ * block twice and refuses output that differs between the runs.
  * --suite-timeout <seconds> bounds the whole run (see suiteDeadline).
  */
 import { parseArgs } from "node:util";
@@ -13,7 +14,7 @@ import { choosePython } from "./interpreter";
 import type { BlockResult } from "./run";
 import { detectSandbox } from "./sandbox";
 import { mdxFiles, readBlocks, runBlocks, suiteDeadline, summary, type LessonBlocks } from "./suite";
-import { updatedText, writeFileAtomically } from "./update";
+import { unstableOutputs, updatedText, writeFileAtomically } from "./update";
 
 const indent = (text: string) => text.replace(/^(?=.)/gm, "    ");
 
@@ -66,9 +67,14 @@ async function main(): Promise<number> {
   let results = await runBlocks(lessons, { python: python.command, strict: Boolean(process.env.CI), deadline });
 
   if (values.update) {
+    // A second run: output that changes from run to run is never written (unstableOutputs).
+    console.log("Running the blocks a second time, to check that their output is the same every run.");
+    const again = await runBlocks(lessons, { python: python.command, strict: Boolean(process.env.CI), deadline });
+    const unstable = new Map(unstableOutputs(results, again).map((found) => [found.block.name, found]));
+    const stable = results.filter((result) => !unstable.has(result.block.name));
     const updated = new Set<string>();
     for (const lesson of lessons) {
-      const own = results.filter((result) => result.block.file === lesson.file);
+      const own = stable.filter((result) => result.block.file === lesson.file);
       const { text, changed } = updatedText(lesson.text, own);
       if (changed.length === 0) continue;
       writeFileAtomically(lesson.file, text);
@@ -78,6 +84,8 @@ async function main(): Promise<number> {
     // `output` is only set when the block ran to its end as expected, so once
     // its output block holds that output, nothing is wrong with it any more.
     results = results.map((result): BlockResult => {
+      const varies = unstable.get(result.block.name);
+      if (varies !== undefined) return { ...result, status: "failed", message: varies.message };
       if (!updated.has(result.block.name) || result.output === undefined) return result;
       const { message: _message, ...rest } = result;
       return { ...rest, status: "passed" };

@@ -16,8 +16,13 @@ export type Course = CourseModel<Entry>;
 /** A keyword with its lessons, as its page receives it. */
 export type CourseKeyword = KeywordTotal<Lesson>;
 
+/** Drafts are shown by `npm run dev` and by a preview build (`INCLUDE_DRAFTS=1 npm run build`), never otherwise. */
+export const includeDrafts = (): boolean => import.meta.env.DEV || process.env.INCLUDE_DRAFTS === "1";
+
 const load = async (): Promise<Course> =>
-  buildCourseModel(await getCollection("lessons"), addressBook(import.meta.env.BASE_URL).lesson);
+  buildCourseModel(await getCollection("lessons"), addressBook(import.meta.env.BASE_URL).lesson, {
+    includeDrafts: includeDrafts(),
+  });
 
 const loadOnce = once(load);
 

@@ -11,6 +11,7 @@ import { graphLesson, isLesson } from "../graph/graph";
 import { keywordSlug } from "../graph/keywords";
 import { layoutPicture, type Picture } from "../graph/picture";
 import type { Related } from "../graph/related";
+import { LessonProblemsError, type Problem } from "../graph/problems";
 import { lessonFile } from "./ids";
 import type { LessonData } from "./schema";
 
@@ -40,6 +41,8 @@ export interface CourseLesson<E extends LessonEntry = LessonEntry> {
   duration: number;
   /** Empty when the lesson states none. */
   objectives: readonly string[];
+  /** Empty when the lesson names none. */
+  authors: readonly string[];
   draft: boolean;
   /** Position in the reading order, from 1. */
   step: number;
@@ -81,15 +84,56 @@ export interface CourseModel<E extends LessonEntry = LessonEntry> {
   picture: Picture;
 }
 
+export interface CourseOptions {
+  /**
+   * Keep `draft: true` lessons (`npm run dev`, `INCLUDE_DRAFTS=1 npm run build`).
+   * Without it drafts are left out of the whole model, so of every page, list,
+   * reading order, link, the search index and the sitemap.
+   */
+  includeDrafts?: boolean;
+}
+
+/**
+ * The lessons without the drafts. Throws a LessonProblemsError when a
+ * published lesson lists a draft as prerequisite: its page would point at a
+ * page that is not built.
+ */
+export function publishedEntries<E extends LessonEntry>(entries: readonly E[]): E[] {
+  const drafts = new Map(entries.filter((entry) => entry.data.draft).map((entry) => [entry.id, entry]));
+  const fileOf = (entry: LessonEntry) => entry.filePath ?? lessonFile(entry.id);
+  const problems: Problem[] = entries
+    .filter((entry) => !entry.data.draft)
+    .flatMap((entry) =>
+      entry.data.prerequisites.flatMap((prerequisite) => {
+        const draft = typeof prerequisite === "string" ? drafts.get(prerequisite) : undefined;
+        return draft === undefined
+          ? []
+          : [
+              {
+                file: fileOf(entry),
+                field: "prerequisites",
+                message:
+                  `"${prerequisite}" is a draft (${fileOf(draft)} has draft: true), which the site does not publish; ` +
+                  `publish it first (remove draft: true once reviewed) or remove it from this lesson's prerequisites.`,
+              },
+            ];
+      }),
+    );
+  if (problems.length > 0) throw new LessonProblemsError(problems);
+  return entries.filter((entry) => !entry.data.draft);
+}
+
 /**
  * Builds the model. Throws a LessonProblemsError listing every problem when
  * the lessons do not form a course (src/graph/validate.ts). `lessonHref`
  * gives a lesson's address for the picture (the graph knows no URLs).
  */
 export function buildCourseModel<E extends LessonEntry>(
-  entries: readonly E[],
+  allEntries: readonly E[],
   lessonHref: (id: string) => string,
+  { includeDrafts = false }: CourseOptions = {},
 ): CourseModel<E> {
+  const entries = includeDrafts ? allEntries : publishedEntries(allEntries);
   const course = buildCourse(
     entries.map((entry) => ({ ...graphLesson(entry.id, entry.filePath ?? lessonFile(entry.id), entry.data), entry })),
   );
@@ -104,6 +148,7 @@ export function buildCourseModel<E extends LessonEntry>(
       difficulty: data.difficulty,
       duration: data.duration,
       objectives: data.objectives ?? [],
+      authors: data.authors ?? [],
       draft: data.draft,
       step: index + 1,
       keywords: data.keywords.map((keyword) => ({ keyword, slug: keywordSlug(keyword) })),

@@ -81,24 +81,55 @@ const GENERIC_NAMES = new Set(["index", "readme", "lesson", "untitled", "draft",
 /**
  * The lesson id (and output file name). A source file that already has a
  * meaningful kebab-case name keeps it, so re-importing a source always lands
- * on the same lesson; otherwise the id is the slug of the title.
+ * on the same lesson. A run-together one-word name ("producerconsumer.md") is
+ * split where the title gives the words ("Producer/Consumer Queues" ->
+ * producer-consumer). Otherwise the id is the slug of the title.
  *
  * "Meaningful" means: already a valid lesson id, at least two words, not a
  * generic name, and no purely numeric word ("lesson-23" is someone else's
  * numbering, not a name).
  */
-export function lessonIdFor(fileName: string, title: string): { id: string; from: "file name" | "title" } {
+export function lessonIdFor(
+  fileName: string,
+  title: string,
+): { id: string; from: "file name" | "file name split by the title's words" | "title" } {
   const stem = fileName.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, "");
   const words = stem.split("-");
   const meaningful =
     LESSON_ID.test(stem) && words.length >= 2 && !GENERIC_NAMES.has(stem) && !words.some((word) => /^\d+$/.test(word));
   if (meaningful) return { id: stem, from: "file name" };
+  const split = splitByTitle(stem.toLowerCase(), slugify(title).split("-"));
+  if (split !== undefined && !GENERIC_NAMES.has(stem.toLowerCase())) {
+    return { id: split, from: "file name split by the title's words" };
+  }
   return { id: slugify(title), from: "title" };
 }
 
-/** github-slugger keeps non-ASCII letters and repeated hyphens; lesson ids allow neither. */
+/** A one-word name that is two or more consecutive title words run together, as those words joined by hyphens. */
+function splitByTitle(name: string, titleWords: readonly string[]): string | undefined {
+  if (!/^[a-z]+$/.test(name)) return undefined;
+  for (let first = 0; first < titleWords.length; first++) {
+    let joined = "";
+    for (let last = first; last < titleWords.length && joined.length < name.length; last++) {
+      joined += titleWords[last];
+      if (joined === name && last > first) return titleWords.slice(first, last + 1).join("-");
+    }
+  }
+  return undefined;
+}
+
+/**
+ * github-slugger keeps non-ASCII letters and repeated hyphens, which lesson
+ * ids allow neither of, and runs words joined by "/" or "." together; here
+ * "Producer/Consumer" and "asyncio.gather" are two words each ("I/O" stays "io").
+ */
 export function slugify(text: string): string {
-  return slug(text.normalize("NFKD").replace(/[\u0300-\u036f]/g, ""))
+  return slug(
+    text
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/(?<=\p{L}{2})[/\\|+&_.](?=\p{L}{2})/gu, " "),
+  )
     .replace(/[^a-z0-9-]/g, "")
     .replace(/-+/g, "-")
     .replace(/^-|-$/g, "");

@@ -12,8 +12,13 @@ import { synonymOf, VOCABULARY_FILE } from "./vocabulary";
 export { DIFFICULTIES, type Difficulty } from "../graph/fields";
 export { LESSON_ID } from "./ids";
 
-/** "Lesson 23:", "Lesson 5.2 -", "Chapter 4." and the like belong to someone else's course. */
-export const FOREIGN_NUMBERING = /^\s*(?:lesson|chapter|module|part|unit|section)\s*[\d.]+\s*[:.\-–—)]?\s*/i;
+/**
+ * "Lesson 23:", "Lesson 5.2 -", "Chapter 4.", "Chapter 7 -- ", "Part II: ", "7. " and the like belong to
+ * someone else's course. Roman numerals and a bare number need a separator ("Part II:", "7."), so "Unit
+ * Testing" and "3.5 Ways" are titles.
+ */
+export const FOREIGN_NUMBERING =
+  /^\s*(?:(?:lesson|chapter|module|part|unit|section|step)\s*(?:\d+(?:\.\d+)*\s*(?:--|[:.\-–—)])?|[ivxlc]+\s*(?:--|[:.\-–—)]))|\d+(?:\.\d+)*\s*(?:--|[.):–—])(?=\s))\s*/i;
 
 /** A prerequisite on this site, by lesson id. */
 export const sitePrerequisite = z
@@ -116,11 +121,22 @@ export const lessonSchema = z.strictObject({
   objectives: z.array(z.string().trim().min(1)).optional(),
   /** The raw file this lesson was normalized from, relative to the project root. */
   source: z.string().regex(/^content\/sources\/[^/]+\.md$/, "source is a path like content/sources/<file>.md"),
+  /** Who wrote the lesson, as the source names them; shown on the page. */
+  authors: z.array(z.string().trim().min(1)).min(1).optional(),
+  /**
+   * Frontmatter of the raw source that is no lesson field (e.g. `date`, `id`),
+   * kept by the importer so nothing the author stated is lost. Not shown.
+   */
+  extra: z.record(z.string(), z.unknown()).optional(),
   /** Programming language of the lesson's examples. */
   language: z.string().default("python"),
   /** Editors' changes from the source beyond mechanical repairs; the importer writes `edits: []`, absent means none. */
   edits: z.array(editNote).optional(),
-  /** Imported and not yet edited by a person; shown with a "Draft" badge. */
+  /**
+   * Imported and not yet reviewed by a person. Left out of `npm run build`
+   * (every page, list, search and the sitemap); shown with a "Draft" note by
+   * `npm run dev` and by `INCLUDE_DRAFTS=1 npm run build`.
+   */
   draft: z.boolean().default(false),
 });
 

@@ -11,11 +11,15 @@
  *   - rewrite prose: drop trailing colons from headings and references to
  *     other courses' numbered lessons, escape "{", "}", "<", ">", write an
  *     ESM-looking first letter as a character reference (prose.ts);
- *   - tag untagged code fences, and fence indented code (code.ts);
- *   - drop HTML comments, show other raw HTML as text (html.ts);
+ *   - tag untagged code fences, and fence indented code (code.ts); a fence
+ *     shown as a Python block's output under a label such as "Output:"
+ *     becomes its ```output block, the label goes (outputs.ts);
+ *   - HTML comments become MDX comments, safe elements (details, summary,
+ *     kbd, br, sub, sup...) stay HTML, other raw HTML is shown as text (html.ts);
  *   - turn <url> autolinks into bare URLs, unwrap unsafe and dead links and
  *     drop such definitions, rewrite links to known lessons (link-steps.ts);
- *   - drop unsafe and local images, escape alt text (images.ts);
+ *   - point local images at their copy next to the lesson, replace unsafe
+ *     and missing ones by their alt text, escape alt text (images.ts, assets.ts);
  * - apply the edits and report each kind of repair once (finish.ts).
  */
 import type { Root } from "mdast";
@@ -23,10 +27,12 @@ import { finishBody } from "./body-steps/finish";
 import { fenceCodeStep } from "./body-steps/code";
 import { esmStarts, fenceEsmPythonStep } from "./body-steps/esm";
 import { headingPlan, shiftHeadingStep } from "./body-steps/headings";
-import { rawHtmlStep } from "./body-steps/html";
+import { assetPlan, type AssetPlan } from "./body-steps/assets";
+import { keptHtml, rawHtmlStep } from "./body-steps/html";
 import { imageStep } from "./body-steps/images";
 import { definitionStep, linkStep } from "./body-steps/link-steps";
 import { linkTargets } from "./body-steps/link-targets";
+import { outputPlan } from "./body-steps/outputs";
 import { rewriteProseStep } from "./body-steps/prose";
 import { deadNavigationLines, removeRanges } from "./body-steps/removed";
 import type { BodyContext } from "./body-steps/step";
@@ -44,6 +50,8 @@ export interface BodyInput {
   tree: Root;
   removals: readonly Removal[];
   knownIds: ReadonlySet<string>;
+  /** What becomes of image URLs (assets.ts); by default every local image is missing. */
+  images?: AssetPlan;
 }
 
 /** What each node type goes through, in the order the walk meets them. */
@@ -60,11 +68,16 @@ const NODE_STEPS: NodeSteps = {
   imageReference: imageStep,
 };
 
-export function transformBody({ text, tree, removals, knownIds }: BodyInput): { body: string; notes: Note[] } {
-  const links = linkTargets(tree, knownIds);
+export function transformBody({ text, tree, removals, knownIds, images = assetPlan("", undefined) }: BodyInput): {
+  body: string;
+  notes: Note[];
+} {
+  const links = linkTargets(tree, knownIds, (url) => images.target(url).kind === "missing");
   // Whole lines that go: what became frontmatter, and dead navigation lines.
   const navigation = deadNavigationLines(tree, text, links.isDead);
-  const removed = removeRanges([...removals.map(({ range }) => range), ...navigation.ranges]);
+  // Output shown under a code block: the label goes, the fence becomes ```output.
+  const outputs = outputPlan(tree, text);
+  const removed = removeRanges([...removals.map(({ range }) => range), ...navigation.ranges, ...outputs.ranges]);
   // What the node steps need to know about the whole body.
   const headings = headingPlan(tree, removed.isRemoved);
   const context: BodyContext = {
@@ -75,9 +88,12 @@ export function transformBody({ text, tree, removals, knownIds }: BodyInput): { 
     headingShift: headings.shift,
     headingEnds: headings.headingEnds,
     esmStarts: esmStarts(tree, text),
+    outputFences: outputs.outputFences,
+    keptHtml: keptHtml(tree),
+    images,
   };
   // Every kept node through the step for its type, in document order.
   const nodeResults = walkNodes(tree, context, NODE_STEPS);
   const removalNotes = removals.flatMap(({ note }) => (note ? [note] : []));
-  return finishBody(text, [{ notes: removalNotes }, navigation, removed, ...nodeResults]);
+  return finishBody(text, [{ notes: [...removalNotes, ...outputs.notes] }, navigation, removed, ...nodeResults]);
 }

@@ -11,6 +11,7 @@
 import { nestingProblem, sizeProblem } from "../lessons/limits";
 import { lessonSchema, type LessonData } from "../lessons/schema";
 import { transformBody, type Removal } from "./body";
+import { assetPlan, type Asset, type FileExists } from "./body-steps/assets";
 import { decodeSource } from "./decode";
 import { ImportError } from "./errors";
 import { assertFencesClosed } from "./fences";
@@ -20,12 +21,15 @@ import { lessonIdFor } from "../lessons/ids";
 import { blockRange, headingText, lineOf, parseMarkdown } from "./markdown";
 import { repairMojibake } from "./mojibake";
 import type { Note } from "./notes";
+import { unresolvedComment, type KnownLessons } from "./prerequisites";
 import { outline, type Outline } from "./sections";
 import { toMdx } from "./serialize";
 import { cleanTitle, type CleanTitle } from "./title";
 
 export { ImportError } from "./errors";
 export type { Note, NoteKind } from "./notes";
+export type { KnownLesson, KnownLessons } from "./prerequisites";
+export type { Asset, FileExists } from "./body-steps/assets";
 
 export interface NormalizeOptions {
   /** The input path as the user gave it, for messages. */
@@ -34,12 +38,21 @@ export interface NormalizeOptions {
   source: string;
   /** Ids of lessons on the site or imported alongside: links and prerequisites may point at them. */
   knownIds?: ReadonlySet<string>;
+  /**
+   * Whether a path relative to the raw file's folder is a file, for local images (copied next to the lesson).
+   * Without it every local image counts as missing.
+   */
+  fileExists?: FileExists;
+  /** Those lessons with their titles, so prerequisites may name a lesson by title (ids in knownIds are added). */
+  knownLessons?: KnownLessons;
 }
 
 export interface NormalizedLesson {
   id: string;
   frontmatter: LessonData;
   mdx: string;
+  /** Local image files to copy next to the lesson (paths relative to the raw file's folder and the lessons folder). */
+  assets: Asset[];
   /** What was inferred first, then repairs, removals and warnings in source order. */
   notes: Note[];
 }
@@ -47,7 +60,11 @@ export interface NormalizedLesson {
 /** Throws ImportError for input that cannot become a lesson. */
 export function normalizeLesson(raw: Uint8Array | string, options: NormalizeOptions): NormalizedLesson {
   const { file, source } = options;
-  const knownIds = options.knownIds ?? new Set<string>();
+  const knownLessons: KnownLessons = [
+    ...(options.knownLessons ?? []),
+    ...[...(options.knownIds ?? [])].map((id) => ({ id })),
+  ];
+  const knownIds = new Set(knownLessons.map(({ id }) => id));
 
   const size = sizeProblem(typeof raw === "string" ? Buffer.byteLength(raw) : raw.byteLength);
   if (size !== undefined) throw new ImportError(file, size.message);
@@ -66,7 +83,11 @@ export function normalizeLesson(raw: Uint8Array | string, options: NormalizeOpti
   const tree = parseMarkdown(text);
   assertFencesClosed(tree, text, file);
   const frontmatter = readFrontmatter(tree, text, file);
-  const { fields, notes: frontmatterNotes } = mapFrontmatter(frontmatter.data, knownIds);
+  const {
+    fields,
+    notes: frontmatterNotes,
+    unresolved,
+  } = mapFrontmatter(frontmatter.data, knownLessons, frontmatter.lines, frontmatter.itemLines);
   notes.push(...frontmatterNotes);
   const sections = outline(tree, text);
 
@@ -78,7 +99,16 @@ export function normalizeLesson(raw: Uint8Array | string, options: NormalizeOpti
     });
   }
 
-  const transformed = transformBody({ text, tree, removals: removals(text, frontmatter, sections, title), knownIds });
+  // The id names the folder of the lesson's images; an empty one fails below, after the content's problems.
+  const { id, from } = lessonIdFor(file, title.title.trim());
+  const images = assetPlan(id, options.fileExists);
+  const transformed = transformBody({
+    text,
+    tree,
+    removals: removals(text, frontmatter, sections, title),
+    knownIds,
+    images,
+  });
   notes.push(...transformed.notes);
   const completed = completeFields({
     file,
@@ -87,7 +117,8 @@ export function normalizeLesson(raw: Uint8Array | string, options: NormalizeOpti
     sections,
     body: transformed.body,
     bodyTree: parseMarkdown(transformed.body),
-    knownIds,
+    knownLessons,
+    unresolved,
   });
 
   // Checked after the content, whose problems need fixing first.
@@ -96,11 +127,13 @@ export function normalizeLesson(raw: Uint8Array | string, options: NormalizeOpti
       hint: "copy the raw file to content/sources/ and import it from there, so the lesson can name its source",
     });
   }
-  const { objectives, ...values } = completed.values;
+  const { objectives, authors, extra, unresolved: unresolvedPrerequisites, ...values } = completed.values;
   const parsed = lessonSchema.safeParse({
     title: title.title,
     ...values,
     ...(objectives === undefined ? {} : { objectives }),
+    ...(authors === undefined ? {} : { authors }),
+    ...(extra === undefined ? {} : { extra }),
     source,
     draft: true,
   });
@@ -110,7 +143,6 @@ export function normalizeLesson(raw: Uint8Array | string, options: NormalizeOpti
       hint: "set the field in the source's frontmatter",
     });
   }
-  const { id, from } = lessonIdFor(file, parsed.data.title);
   if (id === "") {
     throw new ImportError(
       file,
@@ -131,7 +163,13 @@ export function normalizeLesson(raw: Uint8Array | string, options: NormalizeOpti
   return {
     id,
     frontmatter: parsed.data,
-    mdx: toMdx(parsed.data, transformed.body),
+    assets: images.assets(),
+    mdx: toMdx(
+      parsed.data,
+      unresolvedPrerequisites.length === 0
+        ? transformed.body
+        : unresolvedComment(unresolvedPrerequisites) + transformed.body,
+    ),
     notes: [
       titleNote,
       ...completed.notes,

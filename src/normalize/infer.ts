@@ -12,7 +12,8 @@ import { ImportError } from "./errors";
 import type { ExplicitFields } from "./frontmatter";
 import { inferKeywords } from "./keywords";
 import type { Note } from "./notes";
-import { resolvePrerequisites } from "./prerequisites";
+import { resolvePrerequisites, type KnownLessons, type UnresolvedPrerequisite } from "./prerequisites";
+import type { StatedField } from "./synonyms";
 import type { Outline } from "./sections";
 import type { CleanTitle } from "./title";
 
@@ -24,6 +25,10 @@ export interface CompletedFields {
   duration: number;
   objectives: string[] | undefined;
   language: string;
+  authors: string[] | undefined;
+  extra: Record<string, unknown> | undefined;
+  /** Prerequisites named in the source that match no lesson or topic, for the draft's comment. */
+  unresolved: UnresolvedPrerequisite[];
 }
 
 export interface InferInput {
@@ -34,18 +39,31 @@ export interface InferInput {
   /** The MDX body, and its tree: inference reads what the page will show. */
   body: string;
   bodyTree: Root;
-  knownIds: ReadonlySet<string>;
+  knownLessons: KnownLessons;
+  /** Prerequisites of the frontmatter that matched nothing. */
+  unresolved: readonly UnresolvedPrerequisite[];
 }
 
-export function completeFields({ file, fields, title, sections, body, bodyTree, knownIds }: InferInput): {
+export function completeFields({
+  file,
+  fields,
+  title,
+  sections,
+  body,
+  bodyTree,
+  knownLessons,
+  unresolved: unresolvedStated,
+}: InferInput): {
   values: CompletedFields;
   notes: Note[];
 } {
   const notes: Note[] = [];
   /** The source's value when it has one, else the inferred one; either way reported. */
-  const choose = <T>(field: string, stated: T | undefined, infer: () => { value: T; how: string }): T => {
+  const choose = <T>(field: StatedField, stated: T | undefined, infer: () => { value: T; how: string }): T => {
     if (stated !== undefined) {
-      notes.push({ kind: "kept", message: `${field}: ${JSON.stringify(stated)}` });
+      const key = fields.from?.[field];
+      const mapping = key === undefined || key === field ? "" : ` (from ${key}:)`;
+      notes.push({ kind: "kept", message: `${field}: ${JSON.stringify(stated)}${mapping}` });
       return stated;
     }
     const { value, how } = infer();
@@ -80,10 +98,24 @@ export function completeFields({ file, fields, title, sections, body, bodyTree, 
   );
 
   let prerequisites = fields.prerequisites ?? [];
+  let unresolved = [...unresolvedStated];
   if (fields.prerequisites === undefined && sections.prerequisites !== undefined) {
-    const resolved = resolvePrerequisites(sections.prerequisites.items, knownIds);
+    const { items, lines } = sections.prerequisites;
+    const resolved = resolvePrerequisites(
+      items.map((item, index) => ({ item, line: lines[index] })),
+      knownLessons,
+    );
     prerequisites = resolved.prerequisites;
+    unresolved = resolved.unresolved;
     notes.push(...resolved.notes);
+  }
+  const authors = fields.authors;
+  if (authors !== undefined) {
+    const key = fields.from?.authors;
+    notes.push({
+      kind: "kept",
+      message: `authors: ${JSON.stringify(authors)}${key === "authors" ? "" : ` (from ${key}:)`}`,
+    });
   }
 
   const objectives = fields.objectives ?? sections.objectives?.items;
@@ -92,7 +124,21 @@ export function completeFields({ file, fields, title, sections, body, bodyTree, 
   }
 
   const language = fields.language ?? mainLanguage(bodyTree);
-  return { values: { description, difficulty, prerequisites, keywords, duration, objectives, language }, notes };
+  return {
+    values: {
+      description,
+      difficulty,
+      prerequisites,
+      keywords,
+      duration,
+      objectives,
+      language,
+      authors,
+      extra: fields.extra,
+      unresolved,
+    },
+    notes,
+  };
 }
 
 function wordCount(body: Root): number {

@@ -29,7 +29,7 @@ export function judgeLink(url: string, knownIds: ReadonlySet<string>): LinkVerdi
 
 /**
  * Images must ship with the site; Astro resolves a relative image path at build
- * time and fails when the file is missing, and the importer copies no assets.
+ * time and fails when the file is missing; the importer copies the files it finds (body-steps/assets.ts).
  */
 export function isLocalImage(url: string): boolean {
   return !SCHEME.test(url) && !url.startsWith("/");

@@ -6,7 +6,9 @@ export interface ListSection {
   heading: Heading;
   /** List items as plain text; inline code keeps its backticks. */
   items: string[];
-  /** Source range from the heading to the next heading (or the end). */
+  /** The raw file's line of each item. */
+  lines: number[];
+  /** Source range from the heading to the end of its list (the next block, heading or the end of the text). */
   range: [number, number];
 }
 
@@ -52,10 +54,15 @@ function listSection(tree: Root, text: string, headings: Heading[], name: RegExp
   const content = tree.children.slice(index + 1, next === -1 ? undefined : next);
   const list = content.find((node): node is List => node.type === "list");
   if (list === undefined) return undefined;
-  const end = next === -1 ? text.length : lineStart(text, startOf(tree.children[next]));
+  // Prose after the list stays in the body: only the heading, its lead-in and the list move to the frontmatter.
+  const after = content[content.indexOf(list) + 1] ?? (next === -1 ? undefined : tree.children[next]);
+  const end = after === undefined ? text.length : lineStart(text, startOf(after));
+  const items = list.children.map((item) => ({ text: plainText(item), line: item.position?.start.line ?? 1 }));
+  const kept = items.filter(({ text }) => text !== "");
   return {
     heading,
-    items: list.children.map((item) => plainText(item)).filter((item) => item !== ""),
+    items: kept.map(({ text }) => text),
+    lines: kept.map(({ line }) => line),
     range: [lineStart(text, startOf(heading)), end],
   };
 }

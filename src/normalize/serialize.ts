@@ -3,11 +3,24 @@ import type { LessonData } from "../lessons/schema";
 
 /** The MDX file: frontmatter in the order authors read it, then the body. */
 export function toMdx(data: LessonData, body: string): string {
-  const { title, description, difficulty, prerequisites, keywords, duration, objectives, source, language, draft } =
-    data;
+  const {
+    title,
+    description,
+    authors,
+    difficulty,
+    prerequisites,
+    keywords,
+    duration,
+    objectives,
+    source,
+    language,
+    extra,
+    draft,
+  } = data;
   const ordered = {
     title,
     description,
+    ...(authors === undefined ? {} : { authors }),
     difficulty,
     prerequisites,
     keywords,
@@ -16,6 +29,7 @@ export function toMdx(data: LessonData, body: string): string {
     source,
     edits: data.edits ?? [],
     language,
+    ...(extra === undefined ? {} : { extra }),
     draft,
   };
   // lineWidth 0: long descriptions stay on one line instead of being folded.

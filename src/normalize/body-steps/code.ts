@@ -8,9 +8,20 @@ import { endOf, lineOf, sourceOf, startOf } from "../markdown";
 import { escapeProseLines } from "./prose";
 import type { NodeStep } from "./step";
 
-export const fenceCodeStep: NodeStep<Code> = (code, { text }, parent) => {
+/** The fence language of checked output (src/codeblocks/extract.ts reads it). */
+const OUTPUT_LANGUAGE = "output";
+
+export const fenceCodeStep: NodeStep<Code> = (code, { text, outputFences }, parent) => {
   const line = lineOf(code);
   const fence = openingFence(text, code);
+  if (fence !== undefined && outputFences.has(code)) {
+    // The language and settings go: the info string is just "output".
+    const start = startOf(code) + sourceOf(text, code).indexOf(fence) + fence.length;
+    const end = text.indexOf("\n", start);
+    return code.lang === OUTPUT_LANGUAGE && code.meta === null
+      ? undefined
+      : { edits: [{ start, end: end === -1 ? endOf(code) : end, text: OUTPUT_LANGUAGE }] };
+  }
   if (fence !== undefined) {
     if (code.lang) return undefined;
     const language = guessLanguage(code.value);

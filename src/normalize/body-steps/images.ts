@@ -1,46 +1,55 @@
 /**
- * Images: drop those whose URL scheme is unsafe (keeping their alt text) and
- * local ones the importer does not copy, and escape MDX's special characters
- * in the alt text of the rest.
+ * Images: replace those whose URL scheme is unsafe and local ones that name
+ * no file by their alt text, point local ones at their copy next to the
+ * lesson (assets.ts), and escape MDX's special characters in the alt text of
+ * the rest. Remote images stay, under the build's URL rules.
  */
 import type { Image, ImageReference } from "mdast";
 import { isSafeUrl } from "../../markdown/safe-url";
 import type { Edit } from "../edits";
 import { escapeMdx } from "../escape";
 import { endOf, lineOf, sourceOf, startOf } from "../markdown";
-import { deleteNode } from "./node-edits";
 import { ESCAPE_REPAIR } from "./prose";
 import type { NodeStep } from "./step";
 
-export const imageStep: NodeStep<Image | ImageReference> = (node, { text, links }, parent) => {
+export const imageStep: NodeStep<Image | ImageReference> = (node, { text, links, images }) => {
   const line = lineOf(node);
   const url = links.urlOf(node);
+  const alt = escapeMdx(node.alt ?? "").text;
   if (url !== undefined && !isSafeUrl(url)) {
     return {
-      edits: [{ start: startOf(node), end: endOf(node), text: escapeMdx(node.alt ?? "").text }],
+      edits: [{ start: startOf(node), end: endOf(node), text: alt }],
       notes: [
         {
           kind: "removed",
-          message: `image ${abbreviate(url)}: only http(s) and relative image URLs are allowed; kept its alt text (add the file to public/ and link it by absolute path)`,
+          message: `image ${abbreviate(url)}: only http(s) and relative image URLs are allowed; kept its alt text (add the file beside the raw lesson and link it by relative path)`,
           line,
         },
       ],
     };
   }
-  if (links.isDead(node)) {
+  const target = url === undefined ? ({ kind: "keep" } as const) : images.target(url);
+  if (target.kind === "missing") {
     return {
-      edits: [deleteNode(text, node, parent)],
+      edits: [{ start: startOf(node), end: endOf(node), text: alt }],
       notes: [
         {
           kind: "warning",
-          message: `removed image ${links.urlOf(node)}: add it to public/ and link it by absolute path`,
+          message: `image ${target.path}: no such image file beside the raw lesson; removed it and kept its alt text (put the file there and import again)`,
           line,
         },
       ],
     };
   }
-  const alt = escapeAlt(text, node);
-  return alt ? { edits: [alt], repairs: [{ message: ESCAPE_REPAIR, line }] } : undefined;
+  if (target.kind === "copy") {
+    const title = node.type === "image" && node.title ? ` ${JSON.stringify(node.title)}` : "";
+    return {
+      edits: [{ start: startOf(node), end: endOf(node), text: `![${alt}](${target.url}${title})` }],
+      notes: [{ kind: "repaired", message: `image ${url}: copied next to the lesson as ${target.url}`, line }],
+    };
+  }
+  const escaped = escapeAlt(text, node);
+  return escaped ? { edits: [escaped], repairs: [{ message: ESCAPE_REPAIR, line }] } : undefined;
 };
 
 /** data: URLs can be long; the scheme and a little of the rest say enough. */

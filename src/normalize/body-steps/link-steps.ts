@@ -5,6 +5,7 @@
  * text, and rewrite links to known lessons to their canonical form.
  */
 import type { Definition, Link, LinkReference } from "mdast";
+import { toString } from "mdast-util-to-string";
 import { judgeLink } from "../links";
 import { endOf, lineOf, sourceOf, startOf } from "../markdown";
 import { deleteNode, unwrapLink } from "./node-edits";
@@ -37,7 +38,13 @@ export const linkStep: NodeStep<Link | LinkReference> = (node, { text, links }) 
   if (verdict.kind === "dead") {
     return {
       edits: unwrapLink(node),
-      notes: [{ kind: "removed", message: `dead link to ${links.urlOf(node)} (kept its text)`, line }],
+      notes: [
+        {
+          kind: "warning",
+          message: `dead link to ${links.urlOf(node)}: removed the link and kept its text "${toString(node)}"; reword the sentence if it still points the reader at that page`,
+          line,
+        },
+      ],
     };
   }
   if (verdict.kind === "rewrite" && node.type === "link") {

@@ -13,11 +13,16 @@ export interface LinkTargets {
   /** The URL, or undefined for a reference without a definition. */
   urlOf: (node: LinkTarget) => string | undefined;
   verdictOf: (link: Link | LinkReference) => LinkVerdict;
-  /** A link that points nowhere on this site, or a local image the importer does not copy. */
+  /** A link that points nowhere on this site, or a local image that names no file. */
   isDead: (node: LinkTarget) => boolean;
 }
 
-export function linkTargets(tree: Root, knownIds: ReadonlySet<string>): LinkTargets {
+/** `isMissingImage` tells which image URLs name no file the import can copy (by default: every local one). */
+export function linkTargets(
+  tree: Root,
+  knownIds: ReadonlySet<string>,
+  isMissingImage: (url: string) => boolean = isLocalImage,
+): LinkTargets {
   const definitions = new Map<string, string>();
   visit(tree, "definition", (definition) => {
     definitions.set(definition.identifier, definition.url);
@@ -32,7 +37,7 @@ export function linkTargets(tree: Root, knownIds: ReadonlySet<string>): LinkTarg
   const isDead = (node: LinkTarget) => {
     if (node.type === "link" || node.type === "linkReference") return verdictOf(node).kind === "dead";
     const url = urlOf(node);
-    return url !== undefined && isLocalImage(url);
+    return url !== undefined && isMissingImage(url);
   };
   return { urlOf, verdictOf, isDead };
 }

@@ -56,7 +56,9 @@ function isDeadLine(children: readonly PhrasingContent[], isDead: (node: LinkTar
       child.type === "image" ||
       child.type === "imageReference",
   );
-  if (targets.length === 0 || !targets.every(isDead)) return false;
+  // A line of images alone is content: images.ts keeps or reports each one.
+  const links = targets.filter((target) => target.type === "link" || target.type === "linkReference");
+  if (links.length === 0 || !targets.every(isDead)) return false;
   const rest = children
     .filter((child) => !(targets as readonly PhrasingContent[]).includes(child))
     .map((child) => toString(child));

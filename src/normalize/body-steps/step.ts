@@ -3,9 +3,10 @@
  * whole tree before any node is edited (see ../body.ts), and the shape of what
  * a step returns. Steps only describe changes; the pipeline applies them.
  */
-import type { Nodes, Parents, Text } from "mdast";
+import type { Code, Html, Nodes, Parents, Text } from "mdast";
 import type { Edit } from "../edits";
 import type { Note } from "../notes";
+import type { AssetPlan } from "./assets";
 import type { LinkTargets } from "./link-targets";
 
 /** A repair reported once per kind, with every line it happened on (see `finishBody`). */
@@ -35,6 +36,12 @@ export interface BodyContext {
   headingShift: number;
   /** The last text of each kept heading, which may carry a trailing colon. */
   headingEnds: ReadonlySet<Text>;
+  /** Raw HTML nodes kept as HTML (safe elements, balanced): see html.ts. */
+  keptHtml: ReadonlySet<Html>;
+  /** What becomes of each image URL: kept, copied next to the lesson, or missing. */
+  images: AssetPlan;
+  /** Fences shown as a code block's output ("Output:" before them): they become ```output blocks. */
+  outputFences: ReadonlySet<Code>;
   /** Start offsets of the top-level blocks that MDX would read as ESM. */
   esmStarts: ReadonlySet<number>;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { extractBlocks } from "../../../src/codeblocks/extract";
 import type { BlockResult } from "../../../src/codeblocks/run";
-import { updatedText } from "../../../src/codeblocks/update";
+import { unstableOutputs, updatedText } from "../../../src/codeblocks/update";
 
 const FILE = "lesson.mdx";
 
@@ -89,5 +89,52 @@ describe("updatedText", () => {
   it("uses a longer fence when the output holds backticks", () => {
     const text = "```python\nprint('```')\n```\n";
     expect(update(text, ["```\n"]).text).toBe("```python\nprint('```')\n```\n\n````output\n```\n````\n");
+  });
+});
+
+describe("unstableOutputs", () => {
+  const text = [
+    "```python",
+    "print(1)",
+    "```",
+    "",
+    "```python",
+    "print(2)",
+    "```",
+    "",
+    "```output",
+    "id ...",
+    "```",
+    "",
+  ].join("\n");
+  const run = (printed: (string | undefined)[]) =>
+    extractBlocks(text, FILE).map((block, index): BlockResult => ({
+      block,
+      status: "passed",
+      ...(printed[index] !== undefined && { output: printed[index] }),
+      realSeconds: 0,
+      virtualSeconds: 0,
+    }));
+
+  it("names a block whose two runs differ, with the differing lines, and suggests ...", () => {
+    const found = unstableOutputs(run(["winner: ann\nsame\n", "id 1\n"]), run(["winner: bo\nsame\nextra\n", "id 2\n"]));
+    expect(found.map(({ block }) => block.name)).toEqual(["lesson.mdx:1-3"]);
+    expect(found[0]!.message).toBe(
+      "lesson.mdx:1-3: not updated: two runs printed different output:\n" +
+        '    output line 1: first run "winner: ann", second run "winner: bo"\n' +
+        '    output line 3: first run (no line), second run "extra"\n' +
+        '  Write the output block by hand with ... for the part that varies (e.g. "winner: ..."), ' +
+        "or make the block print the same every time (random.seed(0), a fixed date).",
+    );
+  });
+
+  it("accepts the same output twice, and output that differs only where the block's ... allows", () => {
+    expect(unstableOutputs(run(["a\n", "id 1\n"]), run(["a\n", "id 2\n"]))).toEqual([]);
+  });
+
+  it("refuses a block that ran to its end once and failed the second time", () => {
+    expect(unstableOutputs(run(["a\n", "id 1\n"]), run(["a\n", undefined])).map(({ block }) => block.name)).toEqual([
+      "lesson.mdx:5-7",
+    ]);
   });
 });

@@ -24,7 +24,8 @@ const entries = [
   }),
   entry("side", { title: "Side", prerequisites: ["intro"], keywords: ["gather", "task"], duration: 7 }),
 ];
-const course = buildCourseModel(entries, lessonHref);
+// The draft is kept here, as `npm run dev` keeps it; the tests at the end leave drafts out.
+const course = buildCourseModel(entries, lessonHref, { includeDrafts: true });
 const byId = (id: string) => course.lessons.find((lesson) => lesson.id === id)!;
 
 describe("the course model", () => {
@@ -121,6 +122,46 @@ describe("the course model", () => {
       );
     expect(build).toThrow(LessonProblemsError);
     expect(build).toThrow(/^The lessons have 2 problems/);
+  });
+});
+
+describe("drafts", () => {
+  const published = [
+    entry("intro", { title: "Intro", keywords: ["task"] }),
+    entry("next", { title: "Next", prerequisites: ["intro"], keywords: ["task", "loop"] }),
+    entry("draft", { title: "Draft", prerequisites: ["intro"], keywords: ["loop", "draftonly"], draft: true }),
+  ];
+
+  it("are left out of the lessons, reading order, neighbours, related lessons, keywords and totals by default", () => {
+    const model = buildCourseModel(published, lessonHref);
+    expect(model.lessons.map((lesson) => lesson.id)).toEqual(["intro", "next"]);
+    const intro = model.lessons[0]!;
+    expect(intro.builtOnBy.map((lesson) => lesson.id)).toEqual(["next"]);
+    expect(intro.next?.id).toBe("next");
+    expect(model.lessons[1]!.next).toBeUndefined();
+    expect(model.lessons.flatMap((lesson) => lesson.related.map(({ lesson: other }) => other.id))).not.toContain(
+      "draft",
+    );
+    expect(model.keywords.map(({ keyword }) => keyword)).toEqual(["loop", "task"]);
+    expect(model.minutes).toBe(20);
+  });
+
+  it("are kept, marked, when asked for (npm run dev, INCLUDE_DRAFTS=1)", () => {
+    const model = buildCourseModel(published, lessonHref, { includeDrafts: true });
+    expect(model.lessons.map((lesson) => [lesson.id, lesson.draft])).toEqual([
+      ["intro", false],
+      ["draft", true],
+      ["next", false],
+    ]);
+  });
+
+  it("fail the build, naming both files, when a published lesson lists a draft as prerequisite", () => {
+    const build = () =>
+      buildCourseModel([...published, entry("later", { prerequisites: ["draft", "intro"] })], lessonHref);
+    expect(build).toThrow(LessonProblemsError);
+    expect(build).toThrow(
+      'content/lessons/later.mdx, prerequisites: "draft" is a draft (content/lessons/draft.mdx has draft: true)',
+    );
   });
 });
 

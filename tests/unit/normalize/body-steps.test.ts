@@ -6,6 +6,9 @@ import type { Code, Heading, Image, Link, Nodes, Paragraph, Root } from "mdast";
 import { visit } from "unist-util-visit";
 import { describe, expect, it } from "vitest";
 import { fenceCodeStep, fenced } from "../../../src/normalize/body-steps/code";
+import { outputPlan } from "../../../src/normalize/body-steps/outputs";
+import { assetPlan } from "../../../src/normalize/body-steps/assets";
+import { keptHtml } from "../../../src/normalize/body-steps/html";
 import { esmStarts, fenceEsmPythonStep } from "../../../src/normalize/body-steps/esm";
 import { finishBody } from "../../../src/normalize/body-steps/finish";
 import { headingPlan, shiftHeading } from "../../../src/normalize/body-steps/headings";
@@ -18,6 +21,7 @@ import type { BodyContext, StepResult } from "../../../src/normalize/body-steps/
 import { walkNodes } from "../../../src/normalize/body-steps/walk";
 import { applyEdits } from "../../../src/normalize/edits";
 import { parseMarkdown } from "../../../src/normalize/markdown";
+import { transformBody } from "../../../src/normalize/body";
 
 /** The first node of a type, with its parent. */
 function find<T extends Nodes>(tree: Root, type: T["type"]): { node: T; parent: Parent } {
@@ -46,9 +50,113 @@ function contextOf(text: string, knownIds: string[] = []): { tree: Root; context
       headingShift: shift,
       headingEnds,
       esmStarts: esmStarts(tree, text),
+      outputFences: outputPlan(tree, text).outputFences,
+      keptHtml: keptHtml(tree),
+      images: assetPlan("lesson", () => false),
     },
   };
 }
+
+describe("html: comments, safe elements, images", () => {
+  const body = (text: string, files: string[] = []) =>
+    transformBody({
+      text,
+      tree: parseMarkdown(text),
+      removals: [],
+      knownIds: new Set(),
+      images: assetPlan("my-lesson", (path) => files.includes(path)),
+    });
+
+  it("keeps details/summary, kbd, br, sub and sup as working HTML, written as MDX reads them", () => {
+    const text =
+      "<details>\n<summary>Show the {solution}</summary>\n\n```python\nprint(1)\n```\n\n</details>\n\n" +
+      "Press <KBD>Ctrl</KBD>+<kbd>C</kbd>.<br>H<sub>2</sub>O and x<sup>2</sup>.\n";
+    expect(body(text).body).toBe(
+      "<details>\n<summary>Show the \\{solution\\}</summary>\n\n```python\nprint(1)\n```\n\n</details>\n\n" +
+        "Press <kbd>Ctrl</kbd>+<kbd>C</kbd>.<br />H<sub>2</sub>O and x<sup>2</sup>.\n",
+    );
+  });
+
+  it("drops attributes lessons may not carry, and shows unbalanced or unsafe HTML as text", () => {
+    const { body: mdx, notes } = body(
+      '<details open class="x">\n<summary>S</summary>\n\nText.\n\n</details>\n\nA <kbd>b and <div>c</div>.\n',
+    );
+    expect(mdx).toBe(
+      "<details open>\n<summary>S</summary>\n\nText.\n\n</details>\n\nA \\<kbd\\>b and \\<div\\>c\\</div\\>.\n",
+    );
+    expect(notes).toContainEqual({
+      kind: "removed",
+      message: "<details> attribute(s) class: not allowed in lessons",
+      line: 1,
+    });
+  });
+
+  it("turns HTML comments into MDX comments", () => {
+    const { body: mdx, notes } = body("Text.\n\n<!-- a */ {note} -->\n\nMore <!-- inline --> text.\n");
+    expect(mdx).toBe("Text.\n\n{/* a * / note */}\n\nMore {/* inline */} text.\n");
+    expect(notes).toContainEqual({
+      kind: "repaired",
+      message: "HTML comment -> MDX comment {/* ... */} (kept, not shown)",
+      line: 3,
+    });
+  });
+
+  it("points local images at their copy next to the lesson, and reports missing ones with their line, keeping the alt text", () => {
+    const text =
+      '![A diagram](img/Flow%20Chart.png)\n\n<img src="img/loop.svg" alt="The loop" onclick="x()">\n\n' +
+      "![Gone](missing.png)\n\n![Remote](https://example.org/a.png)\n";
+    const result = transformBody({
+      text,
+      tree: parseMarkdown(text),
+      removals: [],
+      knownIds: new Set(),
+      images: assetPlan("my-lesson", (path) => ["img/Flow Chart.png", "img/loop.svg"].includes(path)),
+    });
+    expect(result.body).toBe(
+      "![A diagram](./my-lesson/flow-chart.png)\n\n![The loop](./my-lesson/loop.svg)\n\nGone\n\n![Remote](https://example.org/a.png)\n",
+    );
+    expect(result.notes).toContainEqual({
+      kind: "warning",
+      message:
+        "image missing.png: no such image file beside the raw lesson; removed it and kept its alt text (put the file there and import again)",
+      line: 5,
+    });
+  });
+});
+
+describe("outputs: a fence shown as a block's output", () => {
+  const body = (text: string) => transformBody({ text, tree: parseMarkdown(text), removals: [], knownIds: new Set() });
+
+  it.each([
+    ["Output:"],
+    ["Expected output:"],
+    ["This prints:"],
+    ["**Output**"],
+    ["It will print..."],
+    ["You should see:"],
+  ])("%j between a Python block and an untagged fence: the fence becomes ```output, the label goes", (label) => {
+    const text = `Run it:\n\n\`\`\`python\nprint(1)\n\`\`\`\n\n${label}\n\n\`\`\`\n1\n\`\`\`\n\nDone.\n`;
+    const { body: mdx, notes } = body(text);
+    expect(mdx).toBe("Run it:\n\n```python\nprint(1)\n```\n\n```output\n1\n```\n\nDone.\n");
+    expect(notes).toContainEqual(expect.objectContaining({ kind: "repaired", line: 7 }));
+  });
+
+  it("takes a ~~~ text fence too, and keeps a label that introduces no output", () => {
+    const text =
+      "```python\nprint(2)\n```\n\nOutput:\n\n~~~text\n2\n~~~\n\n```python\nx = 1\n```\n\nOutput:\n\nnothing\n";
+    expect(body(text).body).toBe(
+      "```python\nprint(2)\n```\n\n~~~output\n2\n~~~\n\n```python\nx = 1\n```\n\nOutput:\n\nnothing\n",
+    );
+  });
+
+  it("leaves a fence after a non-Python block or after other prose alone", () => {
+    const text =
+      "```js\nconsole.log(1)\n```\n\nOutput:\n\n```\n1\n```\n\n```python\nprint(1)\n```\n\nThen run:\n\n```\n$ ls\n```\n";
+    const mdx = body(text).body;
+    expect(mdx).not.toContain("output");
+    expect(mdx).toContain("Output:");
+  });
+});
 
 /** The source after one step's edits. */
 const edited = (text: string, result: StepResult | undefined) => applyEdits(text, result?.edits ?? []);
@@ -83,8 +191,13 @@ describe("removed: dead navigation lines", () => {
     const mixed = "- [Back](../index.md)\n- Kept item\n";
     const some = deadNavigationLines(parseMarkdown(mixed), mixed, isDead(mixed));
     expect(some.ranges).toEqual([[0, "- [Back](../index.md)\n".length]]);
-    const all = "- [Back](../index.md)\n- ![map](./map.png)\n\nAfter.\n";
+    const all = "- [Back](../index.md)\n- 🔗 [Next](./02.md) ![icon](./next.png)\n\nAfter.\n";
     expect(deadNavigationLines(parseMarkdown(all), all, isDead(all)).ranges).toEqual([[0, all.indexOf("After")]]);
+    // A line of images alone is content, left to the image step.
+    const image = "- [Back](../index.md)\n- ![map](./map.png)\n";
+    expect(deadNavigationLines(parseMarkdown(image), image, isDead(image)).ranges).toEqual([
+      [0, "- [Back](../index.md)\n".length],
+    ]);
   });
 
   it("merges overlapping and touching ranges, sorted", () => {
@@ -227,7 +340,12 @@ describe("links and images", () => {
     expect(edited(unsafe, linkIn(unsafe))).toBe("A click here.\n");
     const dead = "A [toc](./toc.md) here.\n";
     expect(linkIn(dead)?.notes).toEqual([
-      { kind: "removed", message: "dead link to ./toc.md (kept its text)", line: 1 },
+      {
+        kind: "warning",
+        message:
+          'dead link to ./toc.md: removed the link and kept its text "toc"; reword the sentence if it still points the reader at that page',
+        line: 1,
+      },
     ]);
   });
 

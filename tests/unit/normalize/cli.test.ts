@@ -5,13 +5,25 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { compile } from "@mdx-js/mdx";
 import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { blockRunner } from "../../../src/cli/check-blocks";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 const CLI = ["--import", "tsx", "src/cli/import.ts"];
@@ -28,17 +40,27 @@ afterEach(() => {
   rmSync(out, { recursive: true, force: true });
 });
 
+/** The import, without running the drafts' code blocks (that has its own test below) unless `--run` is given. */
 function run(...args: string[]) {
-  const result = spawnSync(process.execPath, [...CLI, ...args], {
+  const result = spawnSync(process.execPath, [...CLI, ...(args.includes("--run") ? [] : ["--no-run"]), ...args], {
     cwd: ROOT,
     encoding: "utf8",
-    // A hang (e.g. blocked on a FIFO) fails the test instead of stalling the suite.
-    timeout: 20_000,
+    // A hang (e.g. blocked on a FIFO) fails the test instead of stalling the suite; running blocks takes longer.
+    timeout: args.includes("--run") ? 120_000 : 20_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 const written = () => readdirSync(out);
+
+/** Every file under content/, with its size and time, to see that an import changed nothing there. */
+const projectFiles = () =>
+  readdirSync(path.join(ROOT, "content"), { recursive: true, encoding: "utf8" })
+    .sort()
+    .map((name) => {
+      const info = statSync(path.join(ROOT, "content", name));
+      return `${name} ${info.size} ${info.mtimeMs}`;
+    });
 
 describe("import CLI", { timeout: 30_000 }, () => {
   it("writes one compiling draft per source and reports what it inferred", async () => {
@@ -122,6 +144,85 @@ describe("import CLI", { timeout: 30_000 }, () => {
       "source: content/sources/mdx-hazards.md",
     );
     expect(result.stdout).toContain(`copied the raw file unchanged to ${path.join(sources, "mdx-hazards.md")}`);
+  });
+
+  it("with --out, changes nothing in the project and still resolves prerequisites against its lessons", () => {
+    const raw = path.join(out, "raw", "gen-basics.md");
+    mkdirSync(path.dirname(raw));
+    writeFileSync(
+      raw,
+      "# Chapter 7 -- Generators\n\n## Prerequisites\n\n- Coroutines, Tasks and the Event Loop\n- Knitting\n\n" +
+        "Generators are functions that yield values one at a time.\n",
+    );
+    // A second file of the batch names the first by its title ("Generators" is also a known topic: the lesson wins).
+    const pipelines = path.join(out, "raw", "pipelines.md");
+    writeFileSync(
+      pipelines,
+      "---\nrequires: [Generators]\n---\n# Generator Pipelines\n\nPipelines chain generators one after another.\n",
+    );
+    const drafts = path.join(out, "drafts");
+    const before = projectFiles();
+    const result = run(raw, pipelines, "--out", drafts);
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(projectFiles()).toEqual(before);
+    expect(readdirSync(drafts).sort()).toEqual(["gen-basics.mdx", "generator-pipelines.mdx", "sources"]);
+    expect(readdirSync(path.join(drafts, "sources")).sort()).toEqual(["gen-basics.md", "pipelines.md"]);
+    expect(readFileSync(path.join(drafts, "generator-pipelines.mdx"), "utf8")).toContain(
+      "prerequisites:\n  - gen-basics\n",
+    );
+    const mdx = readFileSync(path.join(drafts, "gen-basics.mdx"), "utf8");
+    expect(mdx).toContain("title: Generators\n");
+    expect(mdx).toContain("prerequisites:\n  - coroutines-tasks-event-loop\n");
+    expect(mdx).toContain("- Knitting (source line 6)\n*/}");
+    expect(result.stdout).toContain('line 5: prerequisite "Coroutines, Tasks and the Event Loop" is the lesson');
+    expect(result.stdout).toMatch(/line 6: prerequisite "Knitting" names no lesson/);
+  });
+
+  it("--run runs the draft's blocks in the sandbox and says which outputs match, differ and fail", (context) => {
+    const runner = blockRunner();
+    if ("problem" in runner) {
+      console.warn(`skipped: the blocks cannot run here: ${runner.problem}`);
+      context.skip();
+    }
+    const raw = path.join(out, "shown-output.md");
+    writeFileSync(
+      raw,
+      "# Shown Output\n\nPython prints what you ask it to print.\n\n```python\nprint('hello')\n```\n\nOutput:\n\n```\nhello\n```\n\n" +
+        "```python\nprint(1 + 1)\n```\n\nThis prints:\n\n```\n3\n```\n\n```python\nraise ValueError('boom')\n```\n",
+    );
+    const drafts = path.join(out, "drafts");
+    const result = run(raw, "--out", drafts, "--run");
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    // Lines of the draft, whose frontmatter comes first: what npm test will name.
+    const target = path.join(drafts, "shown-output.mdx");
+    expect(result.stdout).toContain(`block    ${target}:17-19: output matches\n`);
+    expect(result.stdout).toContain(
+      `block    ${target}:25-27: output differs\n      printed something other than its output block (${target}:29-31)`,
+    );
+    expect(result.stdout).toMatch(/block {4}\S+:33-35: fails\n {6}raised an exception:[\s\S]*ValueError: boom/);
+    expect(result.stdout).toContain("blocks   1 output matches, 1 differs, 1 fails");
+  });
+
+  it("copies a lesson's local images next to it, and never follows a symbolic link out of the raw file's folder", () => {
+    const raw = path.join(out, "raw");
+    mkdirSync(path.join(raw, "img"), { recursive: true });
+    const fixture = path.join(ROOT, FIXTURES, "formats");
+    writeFileSync(path.join(raw, "html-solutions.md"), readFileSync(path.join(fixture, "html-solutions.md")));
+    copyFileSync(path.join(fixture, "img/event-loop.png"), path.join(raw, "img/event-loop.png"));
+    symlinkSync(path.join(fixture, "img/Task States.png"), path.join(raw, "img/Task States.png"));
+    const drafts = path.join(out, "drafts");
+    const result = run(path.join(raw, "html-solutions.md"), "--out", drafts);
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(readdirSync(path.join(drafts, "html-solutions"))).toEqual(["event-loop.png"]);
+    expect(readFileSync(path.join(drafts, "html-solutions/event-loop.png"))).toEqual(
+      readFileSync(path.join(fixture, "img/event-loop.png")),
+    );
+    const mdx = readFileSync(path.join(drafts, "html-solutions.mdx"), "utf8");
+    expect(mdx).toContain("![The event loop runs one task at a time](./html-solutions/event-loop.png)");
+    expect(result.stdout).toMatch(/line 14: image img\/Task States\.png: no such image file beside the raw lesson/);
   });
 
   it("never replaces a different raw file of the same name", () => {

@@ -23,6 +23,12 @@ describe("cleanTitle", () => {
     ["Chapter 4 - Event Loops [1 hour 15 min]", "Event Loops", 75],
     ["Key Points to Remember:", "Key Points to Remember", undefined],
     ["Tuples (2)", "Tuples (2)", undefined],
+    ["Chapter 7 -- Generators", "Generators", undefined],
+    ["Part II: Async Streams", "Async Streams", undefined],
+    ["7. Generators", "Generators", undefined],
+    ["12) Queues", "Queues", undefined],
+    ["3.5 Ways to Wait", "3.5 Ways to Wait", undefined],
+    ["Unit Testing Async Code", "Unit Testing Async Code", undefined],
   ])("%s", (raw, title, duration) => {
     const cleaned = cleanTitle(raw);
     expect(cleaned.title).toBe(title);
@@ -146,13 +152,23 @@ describe("lessonIdFor", () => {
     ["content/sources/Async_Await.md"],
     ["content/sources/notes.md"],
   ])("uses the title for %s", (file) => {
-    expect(lessonIdFor(file, "Async/Await: Café Edition!")).toEqual({ id: "asyncawait-cafe-edition", from: "title" });
+    expect(lessonIdFor(file, "Async/Await: Café Edition!")).toEqual({ id: "async-await-cafe-edition", from: "title" });
+  });
+  it.each([
+    ["producerconsumer.md", "Producer/Consumer Queues", "producer-consumer", "file name split by the title's words"],
+    ["EventLoop.md", "Inside the Event Loop", "event-loop", "file name split by the title's words"],
+    ["queues.md", "Producer/Consumer Queues", "producer-consumer-queues", "title"],
+    ["asyncio.md", "Asyncio basics", "asyncio-basics", "title"],
+    ["generators.md", "Chapter 7 -- Generators", "chapter-7-generators", "title"],
+    ["notes.md", "I/O-bound work with asyncio.gather", "io-bound-work-with-asyncio-gather", "title"],
+  ])("makes a readable id from %s titled %j", (file, title, id, from) => {
+    expect(lessonIdFor(file, title)).toEqual({ id, from });
   });
 });
 
 describe("prerequisites", () => {
-  it("keeps lesson ids, maps known topics to the Python docs and drops the rest", () => {
-    const { prerequisites, notes } = resolvePrerequisites(
+  it("keeps lesson ids, maps known topics to the Python docs and returns the rest as unresolved", () => {
+    const { prerequisites, notes, unresolved } = resolvePrerequisites(
       [
         "async-await-intro",
         "Async Await Intro",
@@ -160,8 +176,8 @@ describe("prerequisites", () => {
         "Functions",
         "Quantum Physics",
         { title: "Asyncio", url: "https://docs.python.org/3/library/asyncio.html" },
-      ],
-      new Set(["async-await-intro"]),
+      ].map((item, index) => ({ item, line: index + 10 })),
+      [{ id: "async-await-intro" }],
     );
     expect(prerequisites).toEqual([
       "async-await-intro",
@@ -169,10 +185,26 @@ describe("prerequisites", () => {
       { title: "Functions", url: "https://docs.python.org/3/tutorial/controlflow.html#defining-functions" },
       { title: "Asyncio", url: "https://docs.python.org/3/library/asyncio.html" },
     ]);
+    expect(unresolved).toEqual([{ name: "Quantum Physics", line: 14 }]);
     expect(notes).toContainEqual({
       kind: "warning",
-      message: expect.stringContaining('dropped prerequisite "Quantum Physics"'),
+      message: expect.stringContaining('prerequisite "Quantum Physics" names no lesson'),
+      line: 14,
     });
+  });
+
+  it.each([
+    ["coroutines-tasks-event-loop"],
+    ["Coroutines, Tasks and the Event Loop"],
+    ["coroutines tasks and the event loop"],
+    ["COROUTINES: TASKS AND THE EVENT-LOOP"],
+    ["coroutines-tasks-and-the-event-loop"],
+  ])("finds a lesson by id, title or slug of title, ignoring case and punctuation: %j", (name) => {
+    const known = [
+      { id: "async-await-intro", title: "Asynchronous Programming with Async/Await" },
+      { id: "coroutines-tasks-event-loop", title: "Coroutines, Tasks and the Event Loop" },
+    ];
+    expect(resolvePrerequisites([{ item: name }], known).prerequisites).toEqual(["coroutines-tasks-event-loop"]);
   });
 
   it("are resolved against the lessons on the site when importing", () => {
@@ -186,33 +218,95 @@ describe("prerequisites", () => {
     ]);
     expect(notes).toContainEqual({
       kind: "warning",
-      message: expect.stringContaining('dropped prerequisite "Knitting"'),
+      message: expect.stringContaining('prerequisite "Knitting" names no lesson'),
+      line: 2,
     });
+  });
+
+  it("keep an unresolved one as an MDX comment at the top of the body, with its line", () => {
+    const { mdx } = normalizeLesson(
+      "# Async Tasks\n\n## Prerequisites\n\n- Knitting {basics}\n- Async Basics\n\n## Overview\n\nThis lesson is about async tasks in Python.\n",
+      { file: "t.md", source: "content/sources/t.md", knownLessons: [{ id: "async-intro", title: "Async basics" }] },
+    );
+    expect(mdx).toContain("prerequisites:\n  - async-intro\n");
+    expect(mdx.split("---\n\n")[1]).toBe(
+      "{/*\n" +
+        "Before you start: prerequisites the importer found no lesson for. Add each as a lesson id\n" +
+        "(or a title and url pair) under prerequisites: in the frontmatter, then delete this comment.\n" +
+        "- Knitting basics (source line 5)\n" +
+        "*/}\n\n" +
+        "## Overview\n\nThis lesson is about async tasks in Python.\n",
+    );
   });
 });
 
 describe("mapFrontmatter", () => {
-  it("maps what fits the schema and drops unknown keys with a note", () => {
+  it("maps synonyms onto the schema, keeps unknown keys under extra with their line", () => {
     const { fields, notes } = mapFrontmatter(
       {
         title: "T",
-        difficulty: "Hard",
+        level: "Hard",
         tags: "Coroutines, Event Loops",
-        duration: "15 min",
-        author: "someone",
+        estimated_time: "1h",
+        author: "Doe, Jane",
+        date: "2024-05-01",
         draft: false,
       },
-      new Set(),
+      [],
+      { date: 7, draft: 8 },
     );
-    expect(fields).toEqual({ title: "T", difficulty: "advanced", keywords: ["coroutine", "event loop"], duration: 15 });
+    expect(fields).toEqual({
+      title: "T",
+      difficulty: "advanced",
+      keywords: ["coroutine", "event loop"],
+      duration: 60,
+      authors: ["Doe, Jane"],
+      extra: { date: "2024-05-01" },
+      from: { title: "title", difficulty: "level", keywords: "tags", duration: "estimated_time", authors: "author" },
+    });
     expect(notes).toEqual([
-      { kind: "removed", message: "frontmatter author: not in the lesson schema" },
-      { kind: "removed", message: "frontmatter draft (the importer sets it)" },
+      { kind: "kept", message: "frontmatter date: not a lesson field; kept under extra:", line: 7 },
+      { kind: "removed", message: "frontmatter draft (the importer sets it)", line: 8 },
+    ]);
+  });
+
+  it.each([
+    [{ level: "Intermediate" }, { difficulty: "intermediate" }],
+    [{ Difficulty: "easy" }, { difficulty: "beginner" }],
+    [{ level: "basic" }, { difficulty: "beginner" }],
+    [{ level: "EXPERT" }, { difficulty: "advanced" }],
+    [{ time: "15 min" }, { duration: 15 }],
+    [{ minutes: 25 }, { duration: 25 }],
+    [{ "reading-time": "90 minutes" }, { duration: 90 }],
+    [{ summary: "A sentence about things." }, { description: "A sentence about things." }],
+    [{ excerpt: "A sentence about things." }, { description: "A sentence about things." }],
+    [{ topics: ["Tasks"] }, { keywords: ["task"] }],
+    [{ authors: ["Ann Lee", "Bo Kim"] }, { authors: ["Ann Lee", "Bo Kim"] }],
+    [{ author: "Ann Lee and Bo Kim" }, { authors: ["Ann Lee", "Bo Kim"] }],
+  ])("maps %j", (data, expected) => {
+    const { fields } = mapFrontmatter(data, []);
+    const { from, ...values } = fields;
+    expect(values).toEqual(expected);
+    expect(Object.values(from ?? {})).toEqual(Object.keys(data));
+  });
+
+  it("prefers the field's own name and keeps the other synonym under extra", () => {
+    const { fields, notes } = mapFrontmatter(
+      { summary: "The summary sentence here.", description: "The description sentence here." },
+      [],
+    );
+    expect(fields.description).toBe("The description sentence here.");
+    expect(fields.extra).toEqual({ summary: "The summary sentence here." });
+    expect(notes).toEqual([
+      {
+        kind: "kept",
+        message: "frontmatter summary: description is already stated by description:; kept under extra:",
+      },
     ]);
   });
 
   it("leaves values it cannot use to inference, with a warning", () => {
-    const { fields, notes } = mapFrontmatter({ difficulty: "legendary", duration: "soon" }, new Set());
+    const { fields, notes } = mapFrontmatter({ difficulty: "legendary", duration: "soon" }, []);
     expect(fields).toEqual({});
     expect(notes.map((note) => note.kind)).toEqual(["warning", "warning"]);
   });
