@@ -179,31 +179,46 @@ describe("import CLI", { timeout: 30_000 }, () => {
     expect(result.stdout).toMatch(/line 6: prerequisite "Knitting" names no lesson/);
   });
 
-  it("--run runs the draft's blocks in the sandbox and says which outputs match, differ and fail", (context) => {
-    const runner = blockRunner();
-    if ("problem" in runner) {
-      console.warn(`skipped: the blocks cannot run here: ${runner.problem}`);
-      context.skip();
-    }
-    const raw = path.join(out, "shown-output.md");
-    writeFileSync(
-      raw,
-      "# Shown Output\n\nPython prints what you ask it to print.\n\n```python\nprint('hello')\n```\n\nOutput:\n\n```\nhello\n```\n\n" +
-        "```python\nprint(1 + 1)\n```\n\nThis prints:\n\n```\n3\n```\n\n```python\nraise ValueError('boom')\n```\n",
-    );
-    const drafts = path.join(out, "drafts");
-    const result = run(raw, "--out", drafts, "--run");
-    expect(result.stderr).toBe("");
-    expect(result.status).toBe(0);
-    // Lines of the draft, whose frontmatter comes first: what npm test will name.
-    const target = path.join(drafts, "shown-output.mdx");
-    expect(result.stdout).toContain(`block    ${target}:17-19: output matches\n`);
-    expect(result.stdout).toContain(
-      `block    ${target}:25-27: output differs\n      printed something other than its output block (${target}:29-31)`,
-    );
-    expect(result.stdout).toMatch(/block {4}\S+:33-35: fails\n {6}raised an exception:[\s\S]*ValueError: boom/);
-    expect(result.stdout).toContain("blocks   1 output matches, 1 differs, 1 fails");
-  });
+  it(
+    "--run runs the draft's blocks in the sandbox and says which outputs match, differ and fail",
+    { timeout: 130_000 },
+    (context) => {
+      const runner = blockRunner();
+      if ("problem" in runner) {
+        console.warn(`skipped: the blocks cannot run here: ${runner.problem}`);
+        context.skip();
+      }
+      const raw = path.join(out, "shown-output.md");
+      writeFileSync(
+        raw,
+        "# Shown Output\n\nPython prints what you ask it to print.\n\n```python\nprint('hello')\n```\n\nOutput:\n\n```\nhello\n```\n\n" +
+          "```python\nprint(1 + 1)\n```\n\nThis prints:\n\n```\n3\n```\n\n```python\nraise ValueError('boom')\n```\n",
+      );
+      const drafts = path.join(out, "drafts");
+      const result = run(raw, "--out", drafts, "--run");
+      expect(result.stderr).toBe("");
+      expect(result.status).toBe(0);
+      // Lines of the draft, whose frontmatter comes first: what npm test will name.
+      const target = path.join(drafts, "shown-output.mdx");
+      const draftLines = readFileSync(target, "utf8").split("\n");
+      /** The fence lines around the one-line block whose code is `code`, as the log names them ("17-19"). */
+      const span = (code: string, from = 0) => {
+        const line = draftLines.indexOf(code, from) + 1;
+        expect(line, `${code} in the draft`).toBeGreaterThan(0);
+        return `${line - 1}-${line + 1}`;
+      };
+      const sumAt = draftLines.indexOf("print(1 + 1)");
+      expect(result.stdout).toContain(`block    ${target}:${span("print('hello')")}: output matches\n`);
+      expect(result.stdout).toContain(
+        `block    ${target}:${span("print(1 + 1)")}: output differs\n      printed something other than its output block (${target}:${span("3", sumAt)})`,
+      );
+      expect(result.stdout).toContain(
+        `block    ${target}:${span("raise ValueError('boom')")}: fails\n      raised an exception:`,
+      );
+      expect(result.stdout).toMatch(/ValueError: boom/);
+      expect(result.stdout).toContain("blocks   1 output matches, 1 differs, 1 fails");
+    },
+  );
 
   it("copies a lesson's local images next to it, and never follows a symbolic link out of the raw file's folder", () => {
     const raw = path.join(out, "raw");
