@@ -9,7 +9,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { keywordSlug } from "../../src/graph/keywords";
 import { courseOrder, siteRequirements } from "../support/course-path";
 import { readLessons, type LessonFile } from "../support/lessons";
-import { site, SITE_BASE } from "../support/site-pages";
+import { BASE_PASS, site, SITE_BASE } from "../support/site-pages";
 
 const KEY = `lesson-progress:${SITE_BASE}`;
 const lessons = courseOrder(readLessons());
@@ -41,78 +41,82 @@ test.beforeAll(() => {
   expect(dependent, "some lesson needs an on-site prerequisite for these tests").toBeDefined();
 });
 
-test("a lesson marked as complete stays marked after a reload, on the home page, the learning path and its keyword page", async ({
-  page,
-}) => {
-  await page.goto(site.lesson(first!.id));
-  const toggle = page.getByRole("button", { name: "Mark as complete" });
-  await expect(toggle).toHaveAttribute("aria-pressed", "false");
-  await toggle.click();
-  await expect(toggle).toHaveAttribute("aria-pressed", "true");
-  await page.reload();
-  await expect(toggle).toHaveAttribute("aria-pressed", "true");
-
-  await page.goto(site.home);
-  await expect(card(page, first!).getByText("Completed", { exact: true })).toBeVisible();
-  await expect(card(page, second!).getByText("Completed", { exact: true })).toBeHidden();
-  await expect(page.getByText(`1 of ${lessons.length} lessons completed`)).toBeVisible();
-
-  await page.goto(site.path);
-  const box = page.locator(`svg.graph a[data-lesson-id="${first!.id}"]`);
-  await expect(box).toHaveAccessibleName(/, completed$/);
-  await expect(page.locator(`svg.graph a[data-lesson-id="${second!.id}"]`)).not.toHaveAccessibleName(/completed/);
-  const strokeOf = (id: string) =>
-    page.locator(`svg.graph a[data-lesson-id="${id}"] rect`).evaluate((rect) => getComputedStyle(rect).strokeWidth);
-  expect(await strokeOf(first!.id)).not.toBe(await strokeOf(second!.id));
-  const listItem = (id: string) => page.locator(`.path-list > li[data-lesson-id="${id}"] > a`).first();
-  const after = (id: string) => listItem(id).evaluate((link) => getComputedStyle(link, "::after").content);
-  expect(await after(first!.id)).toContain("completed");
-  expect(await after(second!.id)).not.toContain("completed");
-
-  await page.goto(site.keyword(keywordSlug(first!.data.keywords[0]!)));
-  await expect(card(page, first!).getByText("Completed", { exact: true })).toBeVisible();
-
-  // Pressed again, the lesson is no longer complete.
-  await page.goto(site.lesson(first!.id));
-  await toggle.click();
-  await expect(toggle).toHaveAttribute("aria-pressed", "false");
-  await page.goto(site.home);
-  await expect(card(page, first!).getByText("Completed", { exact: true })).toBeHidden();
-  await expect(page.getByText(`0 of ${lessons.length} lessons completed`)).toBeVisible();
-});
-
-test("“Continue with” names the first lesson in reading order not completed, whose prerequisites are", async ({
-  page,
-}) => {
-  test.setTimeout(60_000);
-  const continueLink = page.getByRole("link", { name: /^Continue with: / });
-  const digests = new Map<string, string>();
-  for (const lesson of lessons) digests.set(lesson.id, await digestOf(page, lesson));
-  /** Stores these lessons as completed, reloads the home page and checks the link against the rule. */
-  const check = async (...done: LessonFile[]) => {
-    await store(page, Object.fromEntries(done.map((lesson) => [lesson.id, digests.get(lesson.id)!])));
+test(
+  "a lesson marked as complete stays marked after a reload, on the home page, the learning path and its keyword page",
+  BASE_PASS,
+  async ({ page }) => {
+    await page.goto(site.lesson(first!.id));
+    const toggle = page.getByRole("button", { name: "Mark as complete" });
+    await expect(toggle).toHaveAttribute("aria-pressed", "false");
+    await toggle.click();
+    await expect(toggle).toHaveAttribute("aria-pressed", "true");
     await page.reload();
-    const ids = new Set(done.map((lesson) => lesson.id));
-    const next = lessons.find((lesson) => !ids.has(lesson.id) && siteRequirements(lesson).every((id) => ids.has(id)));
-    if (!next) return expect(continueLink).toBeHidden();
-    await expect(continueLink).toHaveAccessibleName(`Continue with: ${next.data.title}`);
-    await expect(continueLink).toHaveAttribute("href", site.lesson(next.id));
-    await continueLink.click();
-    await expect(page).toHaveURL(site.lesson(next.id));
-    await page.goBack();
-    return next;
-  };
+    await expect(toggle).toHaveAttribute("aria-pressed", "true");
 
-  // A new learner starts at the first lesson; after it comes the next in reading order.
-  expect(await check()).toBe(first);
-  expect(await check(first!)).toBe(second);
-  // A lesson done out of order does not skip the prerequisite it was read without.
-  expect(await check(dependent)).toBe(first);
-  expect(await check(first!, dependent)).not.toBe(dependent);
-  // Everything done: nothing left to continue with.
-  await check(...lessons);
-  await expect(page.getByText(`${lessons.length} of ${lessons.length} lessons completed`)).toBeVisible();
-});
+    await page.goto(site.home);
+    await expect(card(page, first!).getByText("Completed", { exact: true })).toBeVisible();
+    await expect(card(page, second!).getByText("Completed", { exact: true })).toBeHidden();
+    await expect(page.getByText(`1 of ${lessons.length} lessons completed`)).toBeVisible();
+
+    await page.goto(site.path);
+    const box = page.locator(`svg.graph a[data-lesson-id="${first!.id}"]`);
+    await expect(box).toHaveAccessibleName(/, completed$/);
+    await expect(page.locator(`svg.graph a[data-lesson-id="${second!.id}"]`)).not.toHaveAccessibleName(/completed/);
+    const strokeOf = (id: string) =>
+      page.locator(`svg.graph a[data-lesson-id="${id}"] rect`).evaluate((rect) => getComputedStyle(rect).strokeWidth);
+    expect(await strokeOf(first!.id)).not.toBe(await strokeOf(second!.id));
+    const listItem = (id: string) => page.locator(`.path-list > li[data-lesson-id="${id}"] > a`).first();
+    const after = (id: string) => listItem(id).evaluate((link) => getComputedStyle(link, "::after").content);
+    expect(await after(first!.id)).toContain("completed");
+    expect(await after(second!.id)).not.toContain("completed");
+
+    await page.goto(site.keyword(keywordSlug(first!.data.keywords[0]!)));
+    await expect(card(page, first!).getByText("Completed", { exact: true })).toBeVisible();
+
+    // Pressed again, the lesson is no longer complete.
+    await page.goto(site.lesson(first!.id));
+    await toggle.click();
+    await expect(toggle).toHaveAttribute("aria-pressed", "false");
+    await page.goto(site.home);
+    await expect(card(page, first!).getByText("Completed", { exact: true })).toBeHidden();
+    await expect(page.getByText(`0 of ${lessons.length} lessons completed`)).toBeVisible();
+  },
+);
+
+test(
+  "“Continue with” names the first lesson in reading order not completed, whose prerequisites are",
+  BASE_PASS,
+  async ({ page }) => {
+    test.setTimeout(60_000);
+    const continueLink = page.getByRole("link", { name: /^Continue with: / });
+    const digests = new Map<string, string>();
+    for (const lesson of lessons) digests.set(lesson.id, await digestOf(page, lesson));
+    /** Stores these lessons as completed, reloads the home page and checks the link against the rule. */
+    const check = async (...done: LessonFile[]) => {
+      await store(page, Object.fromEntries(done.map((lesson) => [lesson.id, digests.get(lesson.id)!])));
+      await page.reload();
+      const ids = new Set(done.map((lesson) => lesson.id));
+      const next = lessons.find((lesson) => !ids.has(lesson.id) && siteRequirements(lesson).every((id) => ids.has(id)));
+      if (!next) return expect(continueLink).toBeHidden();
+      await expect(continueLink).toHaveAccessibleName(`Continue with: ${next.data.title}`);
+      await expect(continueLink).toHaveAttribute("href", site.lesson(next.id));
+      await continueLink.click();
+      await expect(page).toHaveURL(site.lesson(next.id));
+      await page.goBack();
+      return next;
+    };
+
+    // A new learner starts at the first lesson; after it comes the next in reading order.
+    expect(await check()).toBe(first);
+    expect(await check(first!)).toBe(second);
+    // A lesson done out of order does not skip the prerequisite it was read without.
+    expect(await check(dependent)).toBe(first);
+    expect(await check(first!, dependent)).not.toBe(dependent);
+    // Everything done: nothing left to continue with.
+    await check(...lessons);
+    await expect(page.getByText(`${lessons.length} of ${lessons.length} lessons completed`)).toBeVisible();
+  },
+);
 
 test("“Before you start” says which prerequisites are not completed, and the note goes once they are", async ({
   page,
@@ -159,52 +163,57 @@ test("a lesson changed since it was completed says so, until it is marked again"
   await expect(updated).toBeHidden();
 });
 
-test("progress exported to a file and imported in a fresh browser comes back; a bad file is refused with a reason", async ({
-  page,
-  browser,
-}, testInfo) => {
-  test.setTimeout(60_000);
-  const digests = { [first!.id]: await digestOf(page, first!), [second!.id]: await digestOf(page, second!) };
-  await store(page, digests);
-  await page.goto(site.home);
-  const [download] = await Promise.all([
-    page.waitForEvent("download"),
-    page.getByRole("button", { name: "Export progress" }).click(),
-  ]);
-  expect(download.suggestedFilename()).toBe("lesson-progress.json");
-  const file = testInfo.outputPath("progress.json");
-  await download.saveAs(file);
-  expect(JSON.parse(readFileSync(file, "utf8"))).toEqual({ format: "lesson-progress", version: 1, completed: digests });
+test(
+  "progress exported to a file and imported in a fresh browser comes back; a bad file is refused with a reason",
+  BASE_PASS,
+  async ({ page, browser }, testInfo) => {
+    test.setTimeout(60_000);
+    const digests = { [first!.id]: await digestOf(page, first!), [second!.id]: await digestOf(page, second!) };
+    await store(page, digests);
+    await page.goto(site.home);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Export progress" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("lesson-progress.json");
+    const file = testInfo.outputPath("progress.json");
+    await download.saveAs(file);
+    expect(JSON.parse(readFileSync(file, "utf8"))).toEqual({
+      format: "lesson-progress",
+      version: 1,
+      completed: digests,
+    });
 
-  const fresh = await browser.newContext();
-  const other = await fresh.newPage();
-  await other.goto(site.home);
-  await expect(other.getByText(`0 of ${lessons.length} lessons completed`)).toBeVisible();
+    const fresh = await browser.newContext();
+    const other = await fresh.newPage();
+    await other.goto(site.home);
+    await expect(other.getByText(`0 of ${lessons.length} lessons completed`)).toBeVisible();
 
-  const upload = other.getByLabel("Import progress");
-  await upload.setInputFiles({ name: "notes.json", mimeType: "application/json", buffer: Buffer.from("{not json") });
-  await expect(other.getByRole("status").filter({ hasText: "Nothing imported" })).toContainText(
-    "notes.json is not JSON",
-  );
-  await upload.setInputFiles({
-    name: "other.json",
-    mimeType: "application/json",
-    buffer: Buffer.from(JSON.stringify({ format: "lesson-progress", version: 1, completed: { "Not An Id": "x" } })),
-  });
-  await expect(other.getByRole("status").filter({ hasText: "Nothing imported" })).toContainText(
-    '"Not An Id" in "completed" is not a lesson id',
-  );
-  await expect(other.getByText(`0 of ${lessons.length} lessons completed`)).toBeVisible();
+    const upload = other.getByLabel("Import progress");
+    await upload.setInputFiles({ name: "notes.json", mimeType: "application/json", buffer: Buffer.from("{not json") });
+    await expect(other.getByRole("status").filter({ hasText: "Nothing imported" })).toContainText(
+      "notes.json is not JSON",
+    );
+    await upload.setInputFiles({
+      name: "other.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify({ format: "lesson-progress", version: 1, completed: { "Not An Id": "x" } })),
+    });
+    await expect(other.getByRole("status").filter({ hasText: "Nothing imported" })).toContainText(
+      '"Not An Id" in "completed" is not a lesson id',
+    );
+    await expect(other.getByText(`0 of ${lessons.length} lessons completed`)).toBeVisible();
 
-  await upload.setInputFiles(file);
-  await expect(other.getByRole("status").filter({ hasText: "Imported" })).toContainText("2 completed lessons");
-  await expect(other.getByText(`2 of ${lessons.length} lessons completed`)).toBeVisible();
-  await expect(card(other, second!).getByText("Completed", { exact: true })).toBeVisible();
-  await other.goto(site.lesson(second!.id));
-  await expect(other.getByRole("button", { name: "Mark as complete" })).toHaveAttribute("aria-pressed", "true");
-  await expect(other.getByText("Updated since you completed it")).toBeHidden();
-  await fresh.close();
-});
+    await upload.setInputFiles(file);
+    await expect(other.getByRole("status").filter({ hasText: "Imported" })).toContainText("2 completed lessons");
+    await expect(other.getByText(`2 of ${lessons.length} lessons completed`)).toBeVisible();
+    await expect(card(other, second!).getByText("Completed", { exact: true })).toBeVisible();
+    await other.goto(site.lesson(second!.id));
+    await expect(other.getByRole("button", { name: "Mark as complete" })).toHaveAttribute("aria-pressed", "true");
+    await expect(other.getByText("Updated since you completed it")).toBeHidden();
+    await fresh.close();
+  },
+);
 
 test("reset forgets every completed lesson, once confirmed", async ({ page }) => {
   await store(page, { [first!.id]: await digestOf(page, first!) });
