@@ -9,6 +9,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { keywordSlug } from "../../src/graph/keywords";
 import { courseOrder, siteRequirements } from "../support/course-path";
 import { readLessons, type LessonFile } from "../support/lessons";
+import { walkFocus } from "../support/focus";
 import { BASE_PASS, site, SITE_BASE } from "../support/site-pages";
 
 const KEY = `lesson-progress:${SITE_BASE}`;
@@ -312,6 +313,29 @@ test("showing progress moves nothing on the page (no layout shift)", async ({ pa
     await expect(page.locator("[data-done=true]").first()).toBeAttached();
     expect(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts), path).toEqual([]);
   }
+});
+
+test("Tab reaches every progress control and mark, each with a visible focus indicator", async ({ page }) => {
+  test.setTimeout(120_000);
+  await store(page, { [first!.id]: await digestOf(page, first!) });
+  const found: string[] = [];
+  for (const path of [site.home, site.lesson(dependent.id), site.path]) {
+    await page.goto(path);
+    await expect(page.locator("[data-done=true]").first()).toBeAttached();
+    const { stops, problems, unreached } = await walkFocus(page);
+    found.push(
+      ...[...problems, ...unreached.map((element) => `Tab never reaches ${element}`)].map((p) => `${path}: ${p}`),
+    );
+    if (path === site.home) {
+      for (const control of ["Continue with", "Export progress", "Reset progress"]) {
+        expect(
+          stops.some((stop) => stop.includes(control)),
+          `${control} in ${stops.join(", ")}`,
+        ).toBe(true);
+      }
+    }
+  }
+  expect(found, found.join("\n")).toEqual([]);
 });
 
 /** What progress adds to a page: marks in lesson lists, notes, controls. */
