@@ -15,6 +15,8 @@ export default defineConfig(
       "test-results/",
       "playwright-report/",
       "tests/fixtures/",
+      // Generated from src/progress/progress.js (src/progress/minify.ts).
+      "src/progress/progress.min.js",
     ],
   },
   js.configs.recommended,
@@ -27,7 +29,7 @@ export default defineConfig(
     },
   },
   {
-    files: ["src/scripts/**/*.js", "src/search/**/*.js"],
+    files: ["src/scripts/**/*.js", "src/search/**/*.js", "src/progress/**/*.js"],
     languageOptions: { globals: { ...globals.browser } },
   },
 );

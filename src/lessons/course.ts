@@ -21,6 +21,8 @@ export interface LessonEntry {
   /** The file relative to the project root; the lessons folder's `<id>.mdx` when missing. */
   filePath?: string | undefined;
   data: LessonData;
+  /** A digest of the file's content (Astro's glob loader gives one). */
+  digest?: string | number | undefined;
 }
 
 /** A keyword with the slug of its page. */
@@ -44,6 +46,8 @@ export interface CourseLesson<E extends LessonEntry = LessonEntry> {
   /** Empty when the lesson names none. */
   authors: readonly string[];
   draft: boolean;
+  /** Changes whenever the lesson file does: learner progress tells a lesson changed since it was completed. Empty when the entry has none. */
+  digest: string;
   /** Position in the reading order, from 1. */
   step: number;
   /** In frontmatter order. */
@@ -150,6 +154,7 @@ export function buildCourseModel<E extends LessonEntry>(
       objectives: data.objectives ?? [],
       authors: data.authors ?? [],
       draft: data.draft,
+      digest: String(node.entry.digest ?? ""),
       step: index + 1,
       keywords: data.keywords.map((keyword) => ({ keyword, slug: keywordSlug(keyword) })),
       prerequisites: [],

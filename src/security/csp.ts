@@ -24,7 +24,12 @@ const SRC = join(import.meta.dirname, "..");
  * here, or the browser refuses to run it (the browser tests report that as a CSP
  * violation).
  */
-export const INLINE_SCRIPTS = ["scripts/copy-code.js", "search/loader.js", "search/nojs.js"] as const;
+export const INLINE_SCRIPTS = [
+  "scripts/copy-code.js",
+  "search/loader.js",
+  "search/nojs.js",
+  "progress/progress.min.js",
+] as const;
 
 /** The CSP source expression of a script's text, as browsers compute it: base64 SHA-256 of its UTF-8 bytes. */
 export function scriptHash(text: string): `sha256-${string}` {
