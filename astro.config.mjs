@@ -9,6 +9,7 @@ import sitemap from "./src/integrations/sitemap.ts";
 import { pagefind } from "./src/search/pagefind-index.ts";
 import { searchUi } from "./src/search/ui-bundle.ts";
 import { publicFiles } from "./src/integrations/public-files.ts";
+import { lessonRenderCache } from "./src/integrations/lesson-render-cache.ts";
 import { contentSecurityPolicy } from "./src/security/csp.ts";
 
 export default defineConfig({
@@ -17,7 +18,8 @@ export default defineConfig({
   // The folder the site is served from, e.g. "/course/" for a GitHub Pages project site.
   base: process.env.BASE_PATH || "/",
   trailingSlash: "always",
-  integrations: [publicFiles(), mdx(), sitemap(), pagefind(), searchUi()],
+  // lessonRenderCache: a lesson compiled by an earlier build with the same code is reused (README, Incremental builds).
+  integrations: [publicFiles(), lessonRenderCache(), mdx(), sitemap(), pagefind(), searchUi()],
   security: { csp: contentSecurityPolicy() },
   markdown: {
     // remarkLessonSafety first: lessons are untrusted content, checked before anything else reads them.
