@@ -191,7 +191,9 @@ export function lessonRenderCache(): AstroIntegration {
         const root = fileURLToPath(config.root);
         dir = siteCacheFolder(join(fileURLToPath(config.cacheDir), CACHE_FOLDER), root);
         const processor = config.markdown.processor as MdxCapableProcessor;
-        const digest = pipelineDigest(root);
+        // The site's address comes from the environment (BASE_PATH, SITE_URL), not from the config file's text.
+        const place = JSON.stringify([config.base, config.site, config.trailingSlash, config.build.format]);
+        const digest = createHash("sha256").update(pipelineDigest(root)).update(place).digest("hex");
         updateConfig({
           markdown: { processor: cachedProcessor(processor, dir, digest, stats, used, logger) as never },
         });
