@@ -27,8 +27,8 @@ function counting() {
     name: "test",
     options: {},
     createRenderer: () => undefined,
-    createMdxRenderer: async () => ({
-      async process(content: string, filePath: string) {
+    createMdxRenderer: async (_shared: object, _mdx: object) => ({
+      async process(content: string, filePath: string, _frontmatter: Record<string, unknown>) {
         calls.push(`${filePath}:${content}`);
         if (content.includes("BROKEN")) throw new Error(`${filePath}: broken lesson`);
         return { code: `export default ${JSON.stringify(content)}`, map: null, astroMetadata: { propagation: "none" } };
