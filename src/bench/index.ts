@@ -19,6 +19,7 @@ import { pageWeight, type PageWeight } from "../quality/page-weight";
 import { addressBook } from "../site/urls";
 import { benchCodeBlocks, formatCodeBlockTable } from "./codeblocks";
 import { generateLessons } from "./generate";
+import { pageRenderSeconds } from "./phases";
 import { comparisonTable, judgeTargets, phaseTable, targetTable, warmTable, type SizeComparison } from "./compare";
 import { describeMachine } from "./machine";
 import { kib, median, mib, seconds, table } from "./report";
@@ -208,15 +209,16 @@ const queryTable = table(
 
 const pathBudgets = budgetsFor("/path/");
 const pathTable = table(
-  ["site", "HTML", "CSS", "total", "total, gzip", "within budgets"],
+  ["site", "HTML", "CSS", "total", "total, gzip", "within budgets", "rendered in (first cold build)"],
   [
     ...sites.map((site) => {
       const [label, html, css, , total, gzip, within] = weightRow(site.name, site.pathPage);
-      return [label!, html!, css!, total!, gzip!, within!];
+      const rendered = pageRenderSeconds(site.builds[0]!.log, "/path/index.html");
+      return [label!, html!, css!, total!, gzip!, within!, rendered === undefined ? "n/a" : seconds(rendered)];
     }),
-    ["_budget_", "", kib(pathBudgets.css), kib(pathBudgets.totalRaw), kib(pathBudgets.totalGzip), ""],
+    ["_budget_", "", kib(pathBudgets.css), kib(pathBudgets.totalRaw), kib(pathBudgets.totalGzip), "", ""],
   ],
-  "lrrrrr",
+  "lrrrrrr",
 );
 
 const comparisons = sites.flatMap((site) => (site.comparison ? [site.comparison] : []));
@@ -271,7 +273,7 @@ ${pageTable}
 
 ## The learning path page
 
-\`/path/\` of each site, against its budget (\`src/quality/budgets.ts\`).
+\`/path/\` of each site, against its budget (\`src/quality/budgets.ts\`), and the time Astro took to render it. The course model, with the picture's layout, is built once per build by whichever route asks first (usually a \`getStaticPaths()\`), so it is not in this figure.
 
 ${pathTable}
 

@@ -77,3 +77,10 @@ export function parsePhases(log: string): BuildPhases {
     pages: Number(pages),
   };
 }
+
+/** How long Astro took to render one page (its "├─ /path/index.html (+175ms)" line), in seconds; undefined if absent. */
+export function pageRenderSeconds(log: string, page: string): number | undefined {
+  const escaped = page.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const match = new RegExp(String.raw`[├└]─ ${escaped} \(\+${DURATION}\)`).exec(plain(log));
+  return match ? parseDuration(match[1]!) : undefined;
+}

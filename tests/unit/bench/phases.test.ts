@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseDuration, parsePhases } from "../../../src/bench/phases";
+import { pageRenderSeconds, parseDuration, parsePhases } from "../../../src/bench/phases";
 
 /** Lines as Astro 7.3 prints them (colour codes included), trimmed of the per-page lines. */
 const LOG = [
@@ -16,6 +16,7 @@ const LOG = [
   "",
   "\u001b[42m\u001b[30m generating static routes \u001b[39m\u001b[49m",
   "10:31:30   ├─ /lessons/a/index.html (+12ms)",
+  "10:31:30   \u001b[34m├─\u001b[39m \u001b[2m/path/index.html\u001b[22m (+1.25s) ",
   "10:31:30 ✓ Completed in 300ms.",
   "",
   "10:31:30 [build] ✓ Completed in 3.36s.",
@@ -48,5 +49,13 @@ describe("parsePhases", () => {
     expect(() => parsePhases(LOG.replace("[types] Generated 1.52s", ""))).toThrow(/no type generation line/);
     expect(() => parsePhases(LOG.replace("10:31:30 ✓ Completed in 300ms.", ""))).toThrow(/no page generation line/);
     expect(() => parsePhases(LOG.replace("23 page(s) built in 5.67s", ""))).toThrow(/no pages built line/);
+  });
+});
+
+describe("pageRenderSeconds", () => {
+  it("reads one page's render time from its line, or says it is not there", () => {
+    expect(pageRenderSeconds(LOG, "/path/index.html")).toBeCloseTo(1.25);
+    expect(pageRenderSeconds(LOG, "/lessons/a/index.html")).toBeCloseTo(0.012);
+    expect(pageRenderSeconds(LOG, "/lessons/b/index.html")).toBeUndefined();
   });
 });
