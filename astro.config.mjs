@@ -11,6 +11,7 @@ import { pagefind } from "./src/search/pagefind-index.ts";
 import { searchUi } from "./src/search/ui-bundle.ts";
 import { publicFiles } from "./src/integrations/public-files.ts";
 import { sourceFiles } from "./src/integrations/source-files.ts";
+import { lessonRenderCache } from "./src/integrations/lesson-render-cache.ts";
 import { contentSecurityPolicy } from "./src/security/csp.ts";
 
 export default defineConfig({
@@ -19,7 +20,8 @@ export default defineConfig({
   // The folder the site is served from, e.g. "/course/" for a GitHub Pages project site.
   base: process.env.BASE_PATH || "/",
   trailingSlash: "always",
-  integrations: [publicFiles(), sourceFiles(), mdx(), sitemap(), pagefind(), searchUi()],
+  // lessonRenderCache: a lesson compiled by an earlier build with the same code is reused (README, Incremental builds).
+  integrations: [publicFiles(), sourceFiles(), lessonRenderCache(), mdx(), sitemap(), pagefind(), searchUi()],
   security: { csp: contentSecurityPolicy() },
   markdown: {
     // remarkLessonSafety first: lessons are untrusted content, checked before anything else reads them

@@ -1,10 +1,14 @@
 /**
  * npm run bench: figures too machine-dependent for tests. Builds the course
- * and generated sites of 200 and 1,000 lessons in temp folders (median of
- * several cold builds, with peak memory), weighs the lesson pages, measures
- * one search in Chromium, times the code blocks, and writes BENCHMARKS.md.
+ * and generated sites of 4, 200 and 1,000 lessons in temp folders (several
+ * cold builds, with peak memory), each generated size against an Astro
+ * Starlight site with the same lessons, built alternately in the same run,
+ * then once more after editing one lesson (caches kept); weighs the lesson
+ * pages and the learning path, measures one search in Chromium, times the
+ * code blocks, and writes BENCHMARKS.md.
  *
- *   npm run bench -- --runs 5 --sizes 200,1000 --query gather --out BENCHMARKS.md
+ *   npm run bench -- --runs 5 --sizes 4,200,1000 --query gather --out BENCHMARKS.md
+ *   npm run bench -- --sizes 200 --skip-starlight
  */
 import { globSync, readdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
@@ -15,15 +19,28 @@ import { pageWeight, type PageWeight } from "../quality/page-weight";
 import { addressBook } from "../site/urls";
 import { benchCodeBlocks, formatCodeBlockTable } from "./codeblocks";
 import { generateLessons } from "./generate";
+import { pageRenderSeconds } from "./phases";
+import { comparisonTable, judgeTargets, phaseTable, targetTable, warmTable, type SizeComparison } from "./compare";
 import { describeMachine } from "./machine";
 import { kib, median, mib, seconds, table } from "./report";
 import { measureQuery, type QueryCost } from "./search";
-import { courseLessons, folderBytes, prepareSite, ROOT, timeBuild, type BuildRun } from "./site";
+import {
+  courseLessons,
+  editOneLesson,
+  folderBytes,
+  prepareSite,
+  ROOT,
+  timeBuild,
+  type BenchSite,
+  type BuildRun,
+} from "./site";
+import { installStarlight, prepareStarlightSite, type StarlightInstall } from "./starlight";
 
 const { values: options } = parseArgs({
   options: {
     runs: { type: "string", default: "3" },
-    sizes: { type: "string", default: "200,1000" },
+    sizes: { type: "string", default: "4,200,1000" },
+    "skip-starlight": { type: "boolean", default: false },
     query: { type: "string", default: "gather" },
     out: { type: "string", default: join(ROOT, "BENCHMARKS.md") },
   },
@@ -44,19 +61,48 @@ interface SiteResult {
   builds: BuildRun[];
   index: { files: number; bytes: number };
   lessonPages: PageWeight[];
+  pathPage: PageWeight;
   query: QueryCost;
+  comparison?: SizeComparison;
 }
 
 const log = (text: string) => process.stderr.write(text);
 
-async function benchSite(name: string, lessons: Record<string, string>): Promise<SiteResult> {
+const build = async (label: string, site: BenchSite, cold: boolean): Promise<BuildRun> => {
+  log(`[bench] ${label}... `);
+  const run = await timeBuild(site, { cold });
+  log(`${seconds(run.seconds)}, peak ${mib(run.peakBytes)}\n`);
+  return run;
+};
+
+/** Our site's cold builds, alternating with Starlight's when `starlight` is given, then one warm build of each after an edit. */
+async function benchSite(
+  name: string,
+  lessons: Record<string, string>,
+  starlight?: StarlightInstall,
+): Promise<SiteResult> {
   const site = prepareSite(lessons);
+  const rival = starlight && prepareStarlightSite(starlight, lessons);
   try {
     const builds: BuildRun[] = [];
+    const rivalBuilds: BuildRun[] = [];
     for (let run = 1; run <= runs; run++) {
-      log(`[bench] ${name}: cold build ${run} of ${runs}... `);
-      builds.push(await timeBuild(site));
-      log(`${seconds(builds.at(-1)!.seconds)}, peak ${mib(builds.at(-1)!.peakBytes)}\n`);
+      builds.push(await build(`${name}: cold build ${run} of ${runs}`, site, true));
+      if (rival) rivalBuilds.push(await build(`${name}, Starlight: cold build ${run} of ${runs}`, rival, true));
+    }
+    let comparison: SizeComparison | undefined;
+    if (rival) {
+      editOneLesson(site, "edited");
+      const oursWarm = await build(`${name}: warm build after editing one lesson`, site, false);
+      editOneLesson(rival, "edited");
+      const starlightWarm = await build(`${name}, Starlight: warm build after editing one lesson`, rival, false);
+      comparison = {
+        lessons: Object.keys(lessons).length,
+        ours: builds,
+        starlight: rivalBuilds,
+        oursWarm,
+        starlightWarm,
+      };
     }
     const ids = readdirSync(join(site.dist, "lessons"));
     log(`[bench] ${name}: searching for "${options.query}" in Chromium\n`);
@@ -67,17 +113,26 @@ async function benchSite(name: string, lessons: Record<string, string>): Promise
       builds,
       index: folderBytes(join(site.dist, "pagefind")),
       lessonPages: ids.map((id) => pageWeight(site.dist, addressBook("/").lesson(id))),
+      pathPage: pageWeight(site.dist, addressBook("/").path),
       query: await measureQuery(site.dist, options.query),
+      comparison,
     };
   } finally {
     site.cleanup();
+    rival?.cleanup();
   }
 }
 
-const sites: SiteResult[] = [await benchSite("the course", courseLessons())];
-for (const size of sizes) {
-  const lessons = Object.fromEntries(generateLessons(size).map((lesson) => [`${lesson.id}.mdx`, lesson.text]));
-  sites.push(await benchSite(`${size} generated lessons`, lessons));
+const starlight = options["skip-starlight"] || sizes.length === 0 ? undefined : installStarlight(log);
+const sites: SiteResult[] = [];
+try {
+  sites.push(await benchSite("the course", courseLessons()));
+  for (const size of sizes) {
+    const lessons = Object.fromEntries(generateLessons(size).map((lesson) => [`${lesson.id}.mdx`, lesson.text]));
+    sites.push(await benchSite(`${size} generated lessons`, lessons, starlight));
+  }
+} finally {
+  starlight?.cleanup();
 }
 log("[bench] running the code blocks\n");
 const blocks = await benchCodeBlocks();
@@ -152,10 +207,49 @@ const queryTable = table(
   "llrrrr",
 );
 
+const pathBudgets = budgetsFor("/path/");
+const pathTable = table(
+  ["site", "HTML", "CSS", "total", "total, gzip", "within budgets", "rendered in (first cold build)"],
+  [
+    ...sites.map((site) => {
+      const [label, html, css, , total, gzip, within] = weightRow(site.name, site.pathPage);
+      const rendered = pageRenderSeconds(site.builds[0]!.log, "/path/index.html");
+      return [label!, html!, css!, total!, gzip!, within!, rendered === undefined ? "n/a" : seconds(rendered)];
+    }),
+    ["_budget_", "", kib(pathBudgets.css), kib(pathBudgets.totalRaw), kib(pathBudgets.totalGzip), "", ""],
+  ],
+  "lrrrrrr",
+);
+
+const comparisons = sites.flatMap((site) => (site.comparison ? [site.comparison] : []));
+const versions = starlight ? `\`@astrojs/starlight\` ${starlight.starlight} with Astro ${starlight.astro}` : "";
+const comparisonSection =
+  comparisons.length === 0
+    ? "Not run (`--skip-starlight`, or no generated sizes)."
+    : `Our site against ${versions}, installed from the npm registry into a temp folder for this run, with the same generated lessons (Starlight's home page added), built alternately: our cold build, then Starlight's, ${runs === 1 ? "once" : `${runs} times`}; then one lesson edited in each (title and one sentence) and each built again with its caches kept. Ratios are ours / Starlight's, pair by pair; memory is the peak resident memory of each build's process tree.
+
+${comparisonTable(comparisons)}
+
+### Targets
+
+Reported, not asserted (machine-dependent). "Today" is the table in issue 15.
+
+${targetTable(judgeTargets(comparisons))}
+
+### Warm rebuild after editing one lesson
+
+${warmTable(comparisons)}
+
+### Phase split
+
+From each build's log (\`src/bench/phases.ts\`): content sync is Astro's "[types] Generated", bundling the "[vite] built in" lines added up (MDX is compiled here), page generation the "generating static routes" step, and the rest of Astro's total is what runs after the static build (Pagefind, and for our site the sitemap and the search UI bundle). Wall time also counts Node's start-up and loading the config.
+
+${phaseTable(comparisons)}`;
+
 const machine = describeMachine(cpus(), totalmem());
 const report = `# Benchmarks
 
-Written by \`npm run bench -- --runs ${runs} --sizes ${sizes.join(",")} --query ${options.query}\` on ${new Date().toISOString().slice(0, 10)}. What the figures mean and how to reproduce them: README, "Benchmarks".
+Written by \`npm run bench -- --runs ${runs} --sizes ${sizes.join(",")} --query ${options.query}${options["skip-starlight"] ? " --skip-starlight" : ""}\` on ${new Date().toISOString().slice(0, 10)}. What the figures mean and how to reproduce them: README, "Benchmarks".
 
 ## Machine
 
@@ -167,11 +261,21 @@ Cold builds (\`astro build\`, which runs Pagefind and bundles the search UI), ea
 
 ${buildTable}
 
+## Against Starlight
+
+${comparisonSection}
+
 ## Bytes per lesson page
 
 What a browser loads before the reader interacts: the HTML, the stylesheet, inline scripts (there is no other script), and the icon. Gzip as a static host would send it.
 
 ${pageTable}
+
+## The learning path page
+
+\`/path/\` of each site, against its budget (\`src/quality/budgets.ts\`), and the time Astro took to render it. The course model, with the picture's layout, is built once per build by whichever route asks first (usually a \`getStaticPaths()\`), so it is not in this figure.
+
+${pathTable}
 
 ## Search: one query
 

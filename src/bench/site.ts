@@ -17,6 +17,10 @@ export const ROOT = join(import.meta.dirname, "../..");
 export interface BenchSite {
   root: string;
   dist: string;
+  /** The astro binary that builds it. */
+  astro: string;
+  /** Where its lesson files are. */
+  lessonsDir: string;
   cleanup: () => void;
 }
 
@@ -29,7 +33,13 @@ export function prepareSite(lessons: Record<string, string>): BenchSite {
     join(root, "astro.config.mjs"),
     'import base from "./astro.base.mjs";\nexport default { ...base, cacheDir: "./.bench-cache" };\n',
   );
-  return { root, dist: join(root, "dist"), cleanup: () => rmSync(root, { recursive: true, force: true }) };
+  return {
+    root,
+    dist: join(root, "dist"),
+    astro: join(ROOT, "node_modules/.bin/astro"),
+    lessonsDir: join(root, LESSONS_DIR),
+    cleanup: () => rmSync(root, { recursive: true, force: true }),
+  };
 }
 
 /** The course's own lessons (file name -> text), for prepareSite. */
@@ -43,15 +53,22 @@ export interface BuildRun {
   seconds: number;
   /** Highest resident memory of the build's whole process tree, sampled. */
   peakBytes: number;
+  /** What the build printed (stdout and stderr), for the phase split. */
+  log: string;
 }
 
-/** One cold `astro build` (Pagefind and the search bundle included); throws with the output if it fails. */
-export async function timeBuild(site: BenchSite): Promise<BuildRun> {
-  rmSync(site.dist, { recursive: true, force: true });
-  rmSync(join(site.root, ".bench-cache"), { recursive: true, force: true });
-  rmSync(join(site.root, ".astro"), { recursive: true, force: true });
+/**
+ * One `astro build` (Pagefind and, for our site, the search bundle included); throws with the output if it fails.
+ * Cold: dist/ and every cache deleted first. Warm: all kept, as after an edit between two builds.
+ */
+export async function timeBuild(site: BenchSite, { cold = true } = {}): Promise<BuildRun> {
+  if (cold) {
+    rmSync(site.dist, { recursive: true, force: true });
+    rmSync(join(site.root, ".bench-cache"), { recursive: true, force: true });
+    rmSync(join(site.root, ".astro"), { recursive: true, force: true });
+  }
   const started = performance.now();
-  const child = spawn(join(ROOT, "node_modules/.bin/astro"), ["build", "--root", site.root], {
+  const child = spawn(site.astro, ["build", "--root", site.root], {
     cwd: site.root,
     env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1", ASTRO_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "pipe", "pipe"],
@@ -64,7 +81,28 @@ export async function timeBuild(site: BenchSite): Promise<BuildRun> {
   const seconds = (performance.now() - started) / 1000;
   const peakBytes = memory.stop();
   if (status !== 0) throw new Error(`astro build in ${site.root} failed (exit ${status}):\n${output.slice(-4000)}`);
-  return { seconds, peakBytes };
+  return { seconds, peakBytes, log: output };
+}
+
+/** The lesson text after a small edit: a changed title and one more sentence at the end. */
+export function editLessonText(text: string, mark: string): string {
+  const edited = text.replace(
+    /^title: ("?)(.*?)\1$/m,
+    (_line, quote: string, title: string) => `title: ${quote}${title} (${mark})${quote}`,
+  );
+  if (edited === text) throw new Error("editLessonText: the lesson has no title line in its frontmatter.");
+  return `${edited.trimEnd()}\n\nEdited for the warm rebuild (${mark}).\n`;
+}
+
+/** Edits the first lesson of the site (by file name), as an author would between two builds. */
+export function editOneLesson(site: BenchSite, mark: string): string {
+  const name = readdirSync(site.lessonsDir)
+    .filter((file) => file.endsWith(".mdx") && file !== "index.mdx")
+    .sort()[0];
+  if (name === undefined) throw new Error(`No lesson to edit in ${site.lessonsDir}.`);
+  const path = join(site.lessonsDir, name);
+  writeFileSync(path, editLessonText(readFileSync(path, "utf8"), mark));
+  return name;
 }
 
 /** Total bytes of the files under a folder. */

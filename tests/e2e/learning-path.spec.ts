@@ -21,7 +21,10 @@ test.describe("the learning path page, without JavaScript", () => {
       await page.getByRole("navigation", { name: "Site" }).getByRole("link", { name: "Learning path" }).click();
       await expect(page).toHaveURL(site.path);
 
+      // A small course shows the picture open; a large one behind its summary (src/pages/path.astro).
+      await expect(page.locator("details.graph-details")).toHaveAttribute("open", "");
       const graph = page.locator("svg.graph");
+      await expect(graph).toBeVisible();
       await expect(graph).toHaveAccessibleName("Prerequisite graph of the course");
       await expect(page.getByRole("figure")).toHaveAccessibleName(/Prerequisite graph/);
 
@@ -30,10 +33,12 @@ test.describe("the learning path page, without JavaScript", () => {
       for (const lesson of lessons) {
         const box = graph.locator(`a[href="${site.lesson(lesson.id)}"]`);
         await expect(box).toHaveAccessibleName(`${lesson.data.title} (${lesson.data.difficulty} lesson)`);
+        await expect(box, "learner progress finds each lesson by its id").toHaveAttribute("data-lesson-id", lesson.id);
         await expect(box.locator("text")).toContainText(lesson.data.difficulty);
       }
 
       await expect(graph.locator("a.node-external")).toHaveCount(externals.size);
+      await expect(graph.locator("a.node-external[data-lesson-id]")).toHaveCount(0);
       for (const [url, title] of externals) {
         const box = graph.locator(`a[href="${url}"]`);
         await expect(box).toHaveAccessibleName(`${title} (external site: ${new URL(url).hostname})`);
@@ -44,7 +49,10 @@ test.describe("the learning path page, without JavaScript", () => {
       const requirements = lessons.flatMap((lesson) => lesson.data.prerequisites).length;
       const edges = graph.locator("path.edge");
       await expect(edges).toHaveCount(requirements);
-      for (const edge of await edges.all()) await expect(edge).toHaveAttribute("marker-end", "url(#graph-arrow)");
+      for (const edge of await edges.all()) {
+        const marker = await edge.evaluate((path) => getComputedStyle(path).markerEnd);
+        expect(marker, "every edge ends in an arrowhead").toMatch(/#graph-arrow/);
+      }
 
       // Colour repeats the difficulty: the three difficulties get three different fills.
       const fills = new Set<string>();
@@ -65,6 +73,7 @@ test.describe("the learning path page, without JavaScript", () => {
     for (const [index, lesson] of order.entries()) {
       const item = items.nth(index);
       await expect(item.getByRole("link").first()).toHaveText(lesson.data.title);
+      await expect(item).toHaveAttribute("data-lesson-id", lesson.id);
       await expect(item).toContainText(lesson.data.difficulty);
       const required = item.locator("ul > li");
       await expect(required).toHaveCount(lesson.data.prerequisites.length);

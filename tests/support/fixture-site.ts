@@ -33,15 +33,24 @@ export function buildFixtureSite(
   options.prepare?.(root);
   for (const [path, text] of Object.entries(files)) writeFileSync(join(root, path), text);
 
+  return { ...runBuild(root, options.env), root, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/** Builds an existing fixture site again, keeping its caches and dist/ (a warm build). */
+export function rebuildFixtureSite(site: FixtureBuild, env?: Record<string, string>): FixtureBuild {
+  return { ...site, ...runBuild(site.root, env) };
+}
+
+function runBuild(root: string, env: Record<string, string> = {}): { status: number | null; output: string } {
   const result = spawnSync(ASTRO, ["build", "--root", root], {
     cwd: root,
     encoding: "utf8",
-    env: { ...siteFreeEnv(), FORCE_COLOR: "0", NO_COLOR: "1", ASTRO_TELEMETRY_DISABLED: "1", ...options.env },
+    env: { ...siteFreeEnv(), FORCE_COLOR: "0", NO_COLOR: "1", ASTRO_TELEMETRY_DISABLED: "1", ...env },
     timeout: 120_000,
   });
   // eslint-disable-next-line no-control-regex
   const output = `${result.stdout}\n${result.stderr}`.replace(/\u001b\[[0-9;]*m/g, "");
-  return { status: result.status, output, root, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+  return { status: result.status, output };
 }
 
 /**
