@@ -1,10 +1,11 @@
 // @ts-check
 import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
-import { unified } from "@astrojs/markdown-remark";
-import { rehypeCodeBlocks } from "./src/markdown/rehype-code-blocks.ts";
-import { remarkCodeOutputs } from "./src/markdown/remark-code-outputs.ts";
-import { remarkLessonSafety } from "./src/markdown/remark-lesson-safety.ts";
+import { satteri } from "@astrojs/markdown-satteri";
+import { codeBlocks } from "./src/markdown/code-blocks.ts";
+import { codeOutputs } from "./src/markdown/code-outputs.ts";
+import { MDX_FEATURES } from "./src/markdown/features.ts";
+import { lessonSafety } from "./src/markdown/lesson-safety.ts";
 import sitemap from "./src/integrations/sitemap.ts";
 import { pagefind } from "./src/search/pagefind-index.ts";
 import { searchUi } from "./src/search/ui-bundle.ts";
@@ -20,8 +21,13 @@ export default defineConfig({
   integrations: [publicFiles(), mdx(), sitemap(), pagefind(), searchUi()],
   security: { csp: contentSecurityPolicy() },
   markdown: {
-    // remarkLessonSafety first: lessons are untrusted content, checked before anything else reads them.
-    processor: unified({ remarkPlugins: [remarkLessonSafety, remarkCodeOutputs], rehypePlugins: [rehypeCodeBlocks] }),
+    // Sätteri, the Rust processor: it compiles the .mdx lessons too (@astrojs/mdx delegates to it).
+    // lessonSafety first: lessons are untrusted content, checked before anything else reads them.
+    processor: satteri({
+      features: MDX_FEATURES,
+      mdastPlugins: [lessonSafety, codeOutputs],
+      hastPlugins: [codeBlocks],
+    }),
     shikiConfig: {
       // Both themes are emitted as CSS variables; src/styles/global.css picks
       // one with prefers-color-scheme. The "-default" GitHub themes, unlike
