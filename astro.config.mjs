@@ -1,17 +1,19 @@
 // @ts-check
 import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
-import { unified } from "@astrojs/markdown-remark";
-import { rehypeCodeBlocks } from "./src/markdown/rehype-code-blocks.ts";
-import { remarkCodeOutputs } from "./src/markdown/remark-code-outputs.ts";
-import { remarkLessonSafety } from "./src/markdown/remark-lesson-safety.ts";
-import { remarkMdxComments } from "./src/markdown/remark-mdx-comments.ts";
+import { satteri } from "@astrojs/markdown-satteri";
+import { codeBlocks } from "./src/markdown/code-blocks.ts";
+import { codeOutputs } from "./src/markdown/code-outputs.ts";
+import { MDX_FEATURES } from "./src/markdown/features.ts";
+import { shikiHighlight } from "./src/markdown/highlight.ts";
+import { lessonSafety } from "./src/markdown/lesson-safety.ts";
 import sitemap from "./src/integrations/sitemap.ts";
 import { pagefind } from "./src/search/pagefind-index.ts";
 import { searchUi } from "./src/search/ui-bundle.ts";
 import { publicFiles } from "./src/integrations/public-files.ts";
 import { sourceFiles } from "./src/integrations/source-files.ts";
 import { lessonRenderCache } from "./src/integrations/lesson-render-cache.ts";
+import { quietBuild } from "./src/integrations/quiet-build.ts";
 import { contentSecurityPolicy } from "./src/security/csp.ts";
 
 export default defineConfig({
@@ -21,22 +23,18 @@ export default defineConfig({
   base: process.env.BASE_PATH || "/",
   trailingSlash: "always",
   // lessonRenderCache: a lesson compiled by an earlier build with the same code is reused (README, Incremental builds).
-  integrations: [publicFiles(), sourceFiles(), lessonRenderCache(), mdx(), sitemap(), pagefind(), searchUi()],
+  integrations: [publicFiles(), sourceFiles(), lessonRenderCache(), mdx(), quietBuild(), sitemap(), pagefind(), searchUi()],
   security: { csp: contentSecurityPolicy() },
   markdown: {
-    // remarkLessonSafety first: lessons are untrusted content, checked before anything else reads them
-    // (after remarkMdxComments, which only removes `{/* comments */}`, so editors' notes pass the check).
-    processor: unified({
-      remarkPlugins: [remarkMdxComments, remarkLessonSafety, remarkCodeOutputs],
-      rehypePlugins: [rehypeCodeBlocks],
+    // Sätteri, the Rust processor: it compiles the .mdx lessons too (@astrojs/mdx delegates to it).
+    // lessonSafety first: lessons are untrusted content, checked before anything else reads them
+    // (it lets through MDX comments, {/* ... */}, which editors' notes and the importer use, and nothing else in braces).
+    // Shiki runs as the first hast plugin (src/markdown/highlight.ts), so Astro's own is off.
+    syntaxHighlight: false,
+    processor: satteri({
+      features: MDX_FEATURES,
+      mdastPlugins: [lessonSafety, codeOutputs],
+      hastPlugins: [shikiHighlight(), codeBlocks],
     }),
-    shikiConfig: {
-      // Both themes are emitted as CSS variables; src/styles/global.css picks
-      // one with prefers-color-scheme. The "-default" GitHub themes, unlike
-      // "github-light"/"github-dark", give every token a 4.5:1 contrast (WCAG AA).
-      themes: { light: "github-light-default", dark: "github-dark-default" },
-      defaultColor: false,
-      wrap: false,
-    },
   },
 });

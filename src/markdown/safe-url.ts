@@ -1,5 +1,5 @@
 /**
- * The one URL rule for lessons, shared by the build (remark-lesson-safety.ts)
+ * The one URL rule for lessons, shared by the build (lesson-safety.ts)
  * and the importer (src/normalize/links.ts): a lesson may point at `http:`,
  * `https:` and `mailto:` URLs and at relative ones (`#part`, `/lessons/x/`,
  * `./picture.png`, and protocol-relative `//host/path`, which is http(s)).

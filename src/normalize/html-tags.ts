@@ -1,9 +1,9 @@
 /**
  * Raw HTML in a source, read tag by tag: which pieces are comments, which
- * are tags of the elements a lesson may use (src/markdown/remark-lesson-safety.ts,
+ * are tags of the elements a lesson may use (src/markdown/lesson-safety.ts,
  * SAFE_ELEMENTS), and how to write them so MDX reads them as those elements.
  */
-import { SAFE_ELEMENTS } from "../markdown/remark-lesson-safety";
+import { SAFE_ELEMENTS } from "../markdown/lesson-safety";
 
 /** Elements without content: MDX needs them self-closed (`<br />`). */
 const VOID = new Set(["br", "img", "hr", "wbr"]);
@@ -70,7 +70,7 @@ export function mdxTag(piece: Extract<HtmlPiece, { kind: "tag" }>): { text: stri
   return { text: `<${piece.name}${attributes}${isVoid(piece.name) ? " /" : ""}>`, dropped };
 }
 
-/** An HTML comment as an MDX comment, which the build removes (src/markdown/remark-mdx-comments.ts). */
+/** An HTML comment as an MDX comment, which the build removes (src/markdown/mdx-comments.ts). */
 export function mdxComment(body: string): string {
   // A comment ends at the first "*/", and MDX matches braces before it reads the comment.
   const safe = body.replace(/\*\//g, "* /").replace(/[{}]/g, "");

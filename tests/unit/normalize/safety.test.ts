@@ -2,16 +2,11 @@
  * The importer never writes a lesson the build would reject as unsafe: what
  * MDX would run (ESM, expressions) or put into the page (HTML, javascript:
  * and data: URLs) becomes text, code or nothing, and each change is reported.
- * Its output is checked with the build's own plugin (remark-lesson-safety).
+ * Its output is checked with the build's own check (src/markdown/lesson-safety.ts).
  */
 import { readFileSync } from "node:fs";
-import { compile } from "@mdx-js/mdx";
-import remarkFrontmatter from "remark-frontmatter";
-import remarkGfm from "remark-gfm";
-import { VFile } from "vfile";
 import { describe, expect, it } from "vitest";
-import { remarkMdxComments } from "../../../src/markdown/remark-mdx-comments";
-import { remarkLessonSafety } from "../../../src/markdown/remark-lesson-safety";
+import { checkLesson } from "../../../src/markdown/lesson-safety";
 import { normalizeLesson, type NormalizedLesson } from "../../../src/normalize/index";
 
 const SENTENCE = "This sentence is long enough to be the lesson description.";
@@ -24,10 +19,7 @@ const body = (markdown: string) => lesson(markdown).mdx.split("\n---\n\n")[1];
 
 /** Compiles the MDX as the build does, with the safety plugin first; throws its error. */
 async function buildCheck(mdx: string): Promise<void> {
-  await compile(new VFile({ value: mdx, path: "content/lessons/imported.mdx" }), {
-    // As the build runs them: MDX comments removed just before the safety check.
-    remarkPlugins: [remarkGfm, remarkFrontmatter, remarkMdxComments, remarkLessonSafety],
-  });
+  checkLesson(mdx, "content/lessons/imported.mdx");
 }
 
 describe("an imported hostile lesson", () => {
@@ -138,7 +130,10 @@ describe("import and export lines", () => {
   });
 
   it("without the importer's change, MDX would read them as ESM and the build would refuse the lesson", async () => {
-    await expect(buildCheck(`${SENTENCE}\n\nexport your data\n`)).rejects.toThrow(/Could not parse import\/exports/);
+    // Sätteri reads even `export your data` as ESM (micromark failed to parse it): the safety check names it.
+    await expect(buildCheck(`${SENTENCE}\n\nexport your data\n`)).rejects.toThrow(
+      /content\/lessons\/imported\.mdx:3:1: a line starting with "export "/,
+    );
     await expect(buildCheck(`${SENTENCE}\n\nexport const a = 1\n`)).rejects.toThrow(
       /content\/lessons\/imported\.mdx:3:1: a line starting with "export "/,
     );

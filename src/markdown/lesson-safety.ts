@@ -2,22 +2,38 @@
  * Lessons are content, not programs. Lessons come from untrusted authors, and
  * MDX would otherwise run their `import`/`export` lines at build time and put
  * their `{expressions}`, `<script>`, `onclick=` and `javascript:` URLs into the
- * built pages. This plugin runs first on the MDX tree and fails the file with
- * every problem it has, each as `file:line:column: what is wrong; what to do`.
+ * built pages. This Sätteri mdast plugin runs first on the MDX tree and fails
+ * the file with every problem it has, each as `file:line:column: what is
+ * wrong; what to do`.
  *
  * A lesson may contain Markdown, and of MDX only:
  * - the HTML elements in SAFE_ELEMENTS, each with only its listed attributes,
  *   as literal values (`alt="..."`, never `alt={...}` or `{...props}`);
  * - the components in LESSON_COMPONENTS (none yet);
  * - URLs (links, images, definitions, URL attributes) that are http(s),
- *   mailto or relative: see safe-url.ts.
+ *   mailto or relative: see safe-url.ts;
+ * - MDX comments, `{/* ... *\/}`, which it removes (mdx-comments.ts).
+ *
+ * Sätteri hands a plugin only the node types it has a visitor for, so the
+ * check costs nothing on the rest of the tree.
  */
-import { relative } from "node:path";
-import type { Nodes, Root } from "mdast";
-import type { MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx";
-import type { Position } from "unist";
-import { visit } from "unist-util-visit";
-import type { VFile } from "vfile";
+import { pathToFileURL } from "node:url";
+import type { Definition, Image, Link } from "mdast";
+import {
+  mdxToJs,
+  type MdastPluginDefinition,
+  type MdastPluginEntry,
+  type MdastVisitorContext,
+  type MdxFlowExpression,
+  type MdxJsxFlowElement,
+  type MdxJsxTextElement,
+  type MdxjsEsm,
+  type MdxTextExpression,
+} from "satteri";
+import { attributeOffsets, pointAt } from "./jsx-attributes";
+import { displayPath, LessonError, placeOf, type Problem } from "./lesson-error";
+import { MDX_FEATURES } from "./features";
+import { isCommentOnly } from "./mdx-comments";
 import { isSafeUrl, SAFE_SCHEMES, urlScheme } from "./safe-url";
 
 /** Safe HTML elements a lesson may use, with the attributes each may carry. */
@@ -56,16 +72,23 @@ const URL_ATTRIBUTES = new Set([
 
 const SCHEMES_TEXT = [...SAFE_SCHEMES].map((scheme) => `${scheme}:`).join(", ");
 
-interface Problem {
-  position: Position | undefined;
-  message: string;
+type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
+type Position = Problem["position"];
+
+/** Each attribute's position, or the element's where the source does not show it (see jsx-attributes.ts). */
+function attributePositions(node: JsxElement, source: string): Position[] {
+  const at = node.position;
+  const start = at?.start;
+  const offsets = start?.offset === undefined ? undefined : attributeOffsets(source, start.offset);
+  if (start?.offset === undefined || offsets?.length !== node.attributes.length) return node.attributes.map(() => at);
+  const from = { ...start, offset: start.offset };
+  return offsets.map((offset) => ({ start: pointAt(source, from, offset) }));
 }
 
-type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
-
-function elementProblems(node: JsxElement): Problem[] {
+function elementProblems(node: JsxElement, source: string): Problem[] {
   const problems: Problem[] = [];
   const at = node.position;
+  const places = attributePositions(node, source);
   const name = node.name;
   const allowedNames = [...SAFE_ELEMENTS.keys()].map((element) => `<${element}>`).join(", ");
   let allowedAttributes: ReadonlySet<string> | undefined;
@@ -92,8 +115,8 @@ function elementProblems(node: JsxElement): Problem[] {
 
   const tag = name === null ? "<>" : `<${name}>`;
   let alt: string | undefined;
-  for (const attribute of node.attributes) {
-    const where = attribute.position ?? at;
+  for (const [index, attribute] of node.attributes.entries()) {
+    const where = places[index];
     if (attribute.type === "mdxJsxExpressionAttribute") {
       problems.push({
         position: where,
@@ -180,7 +203,9 @@ function urlProblem(url: string, what: string, position: Position | undefined): 
   };
 }
 
-function nodeProblems(node: Nodes): Problem[] {
+type CheckedNode = MdxjsEsm | MdxFlowExpression | MdxTextExpression | JsxElement | Link | Image | Definition;
+
+function nodeProblems(node: CheckedNode, source: string): Problem[] {
   const at = node.position;
   switch (node.type) {
     case "mdxjsEsm":
@@ -200,15 +225,13 @@ function nodeProblems(node: Nodes): Problem[] {
       ];
     case "mdxJsxFlowElement":
     case "mdxJsxTextElement":
-      return elementProblems(node);
+      return elementProblems(node, source);
     case "link":
       return optional(urlProblem(node.url, `the link to ${node.url}`, at));
     case "image":
       return optional(urlProblem(node.url, `the image ${abbreviate(node.url)}`, at));
     case "definition":
       return optional(urlProblem(node.url, `the link definition [${node.label ?? node.identifier}]`, at));
-    default:
-      return [];
   }
 }
 
@@ -219,53 +242,94 @@ function abbreviate(url: string): string {
   return url.length > 40 ? `${url.slice(0, 37)}...` : url;
 }
 
-/** The file as the reader knows it: relative to the project (the working directory) when inside it. */
-export function displayPath(file: VFile): string {
-  if (!file.path) return "<lesson>";
-  const path = relative(file.cwd, file.path);
-  return path.startsWith("..") ? file.path : path;
-}
-
-/** Every problem of a lesson tree, in document order. */
-export function lessonSafetyProblems(tree: Root): Problem[] {
-  const problems: Problem[] = [];
-  visit(tree, (node) => {
-    problems.push(...nodeProblems(node));
-  });
-  return problems;
-}
-
 /**
  * Astro's MDX pipeline turns a `layout:` frontmatter key into an `import` of
- * that path (rehype-apply-frontmatter-export in @astrojs/markdown-remark),
- * which would run a module of the author's choosing. The lesson schema has no
- * such key, but the schema is checked elsewhere; refuse it here too.
+ * that path (in @astrojs/markdown-satteri's MDX processor), which would run a
+ * module of the author's choosing. The lesson schema has no such key, but the
+ * schema is checked elsewhere; refuse it here too.
  */
-function frontmatterProblems(file: VFile): Problem[] {
-  const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };
-  const frontmatter = data.astro?.frontmatter;
+function frontmatterProblems(ctx: MdastVisitorContext): Problem[] {
+  const frontmatter = ctx.data.astro?.frontmatter;
   if (frontmatter === undefined || !Object.hasOwn(frontmatter, "layout")) return [];
   return [
     {
-      position: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
+      position: { start: { line: 1, column: 1 } },
       message: `the frontmatter key layout: would make the build import ${JSON.stringify(frontmatter.layout)} as code: remove it (the site gives every lesson its layout)`,
     },
   ];
 }
 
-export function remarkLessonSafety() {
-  return (tree: Root, file: VFile) => {
-    const problems = [...frontmatterProblems(file), ...lessonSafetyProblems(tree)];
-    if (problems.length === 0) return;
-    const path = displayPath(file);
-    const lines = problems.map(({ position, message }) => {
-      const place = position ? `:${position.start.line}:${position.start.column}` : "";
-      return `  ${path}${place}: ${message}`;
-    });
-    const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
-    file.fail(
-      `${path}: a lesson is content, not a program (${count}; see "What a lesson may contain" in README.md):\n${lines.join("\n")}`,
-      { place: problems[0]?.position, ruleId: "lesson-safety", source: "remark-lesson-safety" },
-    );
+/** The check as a plugin that hands the lesson's problems, in document order, to `done`. */
+function checker(done: (problems: Problem[], ctx: MdastVisitorContext) => void): MdastPluginDefinition {
+  const problems: Problem[] = [];
+  const check = (node: CheckedNode, ctx: MdastVisitorContext): void => {
+    problems.push(...nodeProblems(node, ctx.source));
+  };
+  /** An MDX comment is an editor's note: removed, so it never reaches the page; any other expression is a problem. */
+  const checkExpression = (node: MdxFlowExpression | MdxTextExpression, ctx: MdastVisitorContext): void => {
+    if (isCommentOnly(node.value)) ctx.removeNode(node);
+    else check(node, ctx);
+  };
+  return {
+    name: "lesson-safety",
+    // Problems name their line and column.
+    options: { position: true },
+    before: (_root, ctx) => {
+      problems.push(...frontmatterProblems(ctx));
+    },
+    mdxjsEsm: check,
+    mdxFlowExpression: checkExpression,
+    mdxTextExpression: checkExpression,
+    mdxJsxFlowElement: check,
+    mdxJsxTextElement: check,
+    link: check,
+    image: check,
+    definition: check,
+    after: (_root, ctx) => done(problems, ctx),
   };
 }
+
+function safetyError(problems: Problem[], fileURL: URL | undefined): LessonError {
+  const path = displayPath(fileURL);
+  const lines = problems.map((problem) => `  ${placeOf(path, problem)}: ${problem.message}`);
+  const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
+  return new LessonError(
+    `${path}: a lesson is content, not a program (${count}; see "What a lesson may contain" in README.md):\n${lines.join("\n")}`,
+    problems[0]?.position,
+  );
+}
+
+/**
+ * The build's plugin (first in `mdastPlugins`): fails the lesson with all its problems at once.
+ * A factory, so that every compiled file gets its own list.
+ */
+export const lessonSafety: MdastPluginEntry = () =>
+  checker((problems, ctx) => {
+    if (problems.length > 0) throw safetyError(problems, ctx.fileURL);
+  });
+
+/** Every problem of a lesson's MDX (the body, or a whole file with frontmatter), in document order. */
+export function lessonSafetyProblems(mdx: string, frontmatter: Record<string, unknown> = {}): Problem[] {
+  let found: Problem[] = [];
+  mdxToJs(mdx, {
+    mdastPlugins: [checker((problems) => (found = problems))],
+    features: MDX_FEATURES,
+    data: astroData(frontmatter),
+  });
+  return found;
+}
+
+/** Compiles a lesson as the build does, with the safety check first; throws the build's error. */
+export function checkLesson(mdx: string, path: string, frontmatter: Record<string, unknown> = {}): void {
+  mdxToJs(mdx, {
+    mdastPlugins: [lessonSafety],
+    features: MDX_FEATURES,
+    fileURL: pathToFileURL(path),
+    data: astroData(frontmatter),
+  });
+}
+
+/** What Astro's MDX processor puts in the compile's data bag. */
+const astroData = (frontmatter: Record<string, unknown>) => ({
+  astro: { frontmatter, headings: [], localImagePaths: new Set<string>(), remoteImagePaths: new Set<string>() },
+});

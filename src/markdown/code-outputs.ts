@@ -11,17 +11,17 @@
  * fence fails the build with the file and line.
  */
 import { h } from "hastscript";
-import type { BlockContent, Code, Paragraph, Root } from "mdast";
+import type { Code, Paragraph } from "mdast";
 import type {} from "mdast-util-to-hast";
-import { SKIP, visit } from "unist-util-visit";
-import type { VFile } from "vfile";
+import type { MdastPluginDefinition, MdastVisitorContext } from "satteri";
 import { OUTPUT_LANGUAGE, RUN_LANGUAGE } from "../codeblocks/extract";
 import { parseSettings, SettingsError, type BlockSettings } from "../codeblocks/settings";
+import { problemError } from "./lesson-error";
 
 /**
- * The panel is carried by a paragraph node whose `data` makes remark-rehype
- * emit a <figure> with the given children instead: a standard node type, so
- * no module augmentation of mdast leaks into other code that walks trees.
+ * The panel is carried by a paragraph node whose `data` makes the mdast-to-hast
+ * step emit a <figure> with the given children instead: a standard node type,
+ * so no module augmentation of mdast leaks into other code that walks trees.
  */
 type OutputPanel = Paragraph & { data: { hName: "figure" } };
 
@@ -65,33 +65,44 @@ function skipNote(reason: string): Paragraph {
   };
 }
 
-export function remarkCodeOutputs() {
-  return (tree: Root, file: VFile) => {
-    visit(tree, "code", (node, index, parent) => {
-      if (index === undefined || parent === undefined) return;
-      const previous = parent.children[index - 1];
-      if (node.lang === OUTPUT_LANGUAGE && !(previous?.type === "code" && previous.lang === RUN_LANGUAGE)) {
-        file.fail(`This output block does not directly follow a \`\`\`${RUN_LANGUAGE} block.`, {
-          place: node.position,
-        });
-      }
-      if (node.lang !== RUN_LANGUAGE) return;
-
-      let settings: BlockSettings;
-      try {
-        settings = parseSettings(node.meta);
-      } catch (error) {
-        if (!(error instanceof SettingsError)) throw error;
-        file.fail(`Code block settings: ${error.message}`, { place: node.position });
-      }
-      const next = parent.children[index + 1];
-      const output = next?.type === "code" && next.lang === OUTPUT_LANGUAGE ? next : undefined;
-      const added: BlockContent[] = [];
-      if (settings.skip !== undefined) added.push(skipNote(settings.skip));
-      const panel = outputPanel(settings, output);
-      if (panel) added.push(panel);
-      parent.children.splice(index + 1, output ? 1 : 0, ...added);
-      return [SKIP, index + 1 + added.length];
-    });
-  };
+/** The node `step` places after (1) or before (-1) `node` among its parent's children. */
+function sibling(node: Code, step: 1 | -1, ctx: MdastVisitorContext) {
+  const index = ctx.indexOf(node);
+  return index === undefined ? undefined : ctx.parent(node).children[index + step];
 }
+
+const isCode = (node: unknown, lang: string): node is Code =>
+  (node as Code | undefined)?.type === "code" && (node as Code).lang === lang;
+
+/** The Sätteri mdast plugin (after the lesson-safety check). */
+export const codeOutputs: MdastPluginDefinition = {
+  name: "code-outputs",
+  // Errors name the fence's line.
+  options: { position: true },
+  code(node, ctx) {
+    if (node.lang === OUTPUT_LANGUAGE && !isCode(sibling(node, -1, ctx), RUN_LANGUAGE)) {
+      throw problemError(ctx.fileURL, {
+        position: node.position,
+        message: `This output block does not directly follow a \`\`\`${RUN_LANGUAGE} block.`,
+      });
+    }
+    if (node.lang !== RUN_LANGUAGE) return;
+
+    let settings: BlockSettings;
+    try {
+      settings = parseSettings(node.meta);
+    } catch (error) {
+      if (!(error instanceof SettingsError)) throw error;
+      throw problemError(ctx.fileURL, { position: node.position, message: `Code block settings: ${error.message}` });
+    }
+    const next = sibling(node, 1, ctx);
+    const output = isCode(next, OUTPUT_LANGUAGE) ? next : undefined;
+    const added: Paragraph[] = [];
+    if (settings.skip !== undefined) added.push(skipNote(settings.skip));
+    const panel = outputPanel(settings, output);
+    if (panel) added.push(panel);
+    // Mutations apply after the walk: the output node is still visited (and passes the check above).
+    if (output) ctx.replaceNode(output, added);
+    else if (added.length > 0) ctx.insertAfter(node, added);
+  },
+};
