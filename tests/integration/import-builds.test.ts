@@ -58,6 +58,7 @@ describe("raw lessons in other formats", () => {
       keywords: ["generator", "iterator"],
       duration: 25,
       source: "content/sources/jekyll-generators.md",
+      edits: [],
       language: "python",
       extra: { layout: "post", date: "2024-05-01", permalink: "/generators/" },
       draft: true,
@@ -66,18 +67,19 @@ describe("raw lessons in other formats", () => {
       title: "Async Streams",
       description: "Async streams deliver values over time with async for loops.",
       authors: ["Bo Kim", "Cy Diaz"],
-      difficulty: "beginner",
+      difficulty: "advanced",
       prerequisites: ["async-await-intro", "python-async-functions"],
       keywords: ["async iterator", "stream"],
       duration: 60,
       source: "content/sources/setext-async-streams.md",
+      edits: [],
       language: "python",
       draft: true,
     });
   });
 
   it("reads the CRLF fixture as CRLF (a checkout that converted it would test nothing) and says it converted it", () => {
-    expect(readFileSync(join(FORMATS, "setext-async-streams.md"), "utf8")).toMatch(/^---\r\ndifficulty: easy\r\n/);
+    expect(readFileSync(join(FORMATS, "setext-async-streams.md"), "utf8")).toMatch(/^---\r\ndifficulty: hard\r\n/);
     expect(importFormat("setext-async-streams.md").notes).toContainEqual(
       expect.objectContaining({ kind: "repaired", message: expect.stringContaining("CRLF") }),
     );
