@@ -23,7 +23,16 @@ export default defineConfig({
   base: process.env.BASE_PATH || "/",
   trailingSlash: "always",
   // lessonRenderCache: a lesson compiled by an earlier build with the same code is reused (README, Incremental builds).
-  integrations: [publicFiles(), sourceFiles(), lessonRenderCache(), mdx(), quietBuild(), sitemap(), pagefind(), searchUi()],
+  integrations: [
+    publicFiles(),
+    sourceFiles(),
+    lessonRenderCache(),
+    mdx(),
+    quietBuild(),
+    sitemap(),
+    pagefind(),
+    searchUi(),
+  ],
   security: { csp: contentSecurityPolicy() },
   markdown: {
     // Sätteri, the Rust processor: it compiles the .mdx lessons too (@astrojs/mdx delegates to it).
