@@ -6,8 +6,17 @@ import { lessonSafety } from "../../../src/markdown/lesson-safety";
 import { isCommentOnly } from "../../../src/markdown/mdx-comments";
 
 /** Compiles as the build does, with the safety check first; throws its error. */
-const build = (value: string) =>
-  mdxToJs(value, { mdastPlugins: [lessonSafety], features: MDX_FEATURES, data: { astro: { frontmatter: {} } } }).code;
+function build(value: string): string {
+  const astro = {
+    frontmatter: {},
+    headings: [],
+    localImagePaths: new Set<string>(),
+    remoteImagePaths: new Set<string>(),
+  };
+  const result = mdxToJs(value, { mdastPlugins: [lessonSafety], features: MDX_FEATURES, data: { astro } });
+  if (result instanceof Promise) throw new Error("expected the safety check to compile synchronously");
+  return result.code;
+}
 
 describe("MDX comments", () => {
   it("are removed, in blocks and in text", () => {
