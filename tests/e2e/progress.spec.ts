@@ -37,6 +37,9 @@ async function digestOf(page: Page, lesson: LessonFile): Promise<string> {
 /** The course card of a lesson on the home page or a keyword page. */
 const card = (page: Page, lesson: LessonFile) => page.locator(`article[data-lesson-id="${lesson.id}"]`);
 
+// Each test visits several pages; on a busy shared machine that takes a while.
+test.describe.configure({ timeout: 120_000 });
+
 test.beforeAll(() => {
   expect(lessons.length, "the course needs two lessons for these tests").toBeGreaterThanOrEqual(2);
   expect(dependent, "some lesson needs an on-site prerequisite for these tests").toBeDefined();
@@ -88,7 +91,6 @@ test(
   "“Continue with” names the first lesson in reading order not completed, whose prerequisites are",
   BASE_PASS,
   async ({ page }) => {
-    test.setTimeout(60_000);
     const continueLink = page.getByRole("link", { name: /^Continue with: / });
     const digests = new Map<string, string>();
     for (const lesson of lessons) digests.set(lesson.id, await digestOf(page, lesson));
@@ -168,7 +170,6 @@ test(
   "progress exported to a file and imported in a fresh browser comes back; a bad file is refused with a reason",
   BASE_PASS,
   async ({ page, browser }, testInfo) => {
-    test.setTimeout(60_000);
     const digests = { [first!.id]: await digestOf(page, first!), [second!.id]: await digestOf(page, second!) };
     await store(page, digests);
     await page.goto(site.home);
@@ -316,7 +317,6 @@ test("showing progress moves nothing on the page (no layout shift)", async ({ pa
 });
 
 test("Tab reaches every progress control and mark, each with a visible focus indicator", async ({ page }) => {
-  test.setTimeout(120_000);
   await store(page, { [first!.id]: await digestOf(page, first!) });
   const found: string[] = [];
   for (const path of [site.home, site.lesson(dependent.id), site.path]) {
@@ -349,7 +349,6 @@ const MODES = [
 
 for (const mode of MODES) {
   test(`axe finds no WCAG A or AA violation with progress shown (${mode.name})`, async ({ page }) => {
-    test.setTimeout(120_000);
     await page.setViewportSize(mode.viewport);
     await page.emulateMedia({ colorScheme: mode.colorScheme });
     // One lesson done, one changed since, the rest not: every mark, note and control shows somewhere.
