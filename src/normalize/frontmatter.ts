@@ -104,6 +104,8 @@ export interface ExplicitFields {
   extra?: Record<string, unknown>;
   /** The source key each stated field came from, for the report ("summary" for description). */
   from?: Partial<Record<StatedField, string>>;
+  /** The value each stated field had in the source, for the report when it was read into another form ("25 min"). */
+  statedAs?: Partial<Record<StatedField, unknown>>;
 }
 
 /**
@@ -121,6 +123,7 @@ export function mapFrontmatter(
 ): { fields: ExplicitFields; notes: Note[]; unresolved: UnresolvedPrerequisite[] } {
   const fields: ExplicitFields = {};
   const from: Partial<Record<StatedField, string>> = {};
+  const statedAs: Partial<Record<StatedField, unknown>> = {};
   const extra: Record<string, unknown> = {};
   const notes: Note[] = [];
   let unresolved: UnresolvedPrerequisite[] = [];
@@ -165,9 +168,10 @@ export function mapFrontmatter(
     notes.push(...stated.notes);
     unresolved = [...unresolved, ...stated.unresolved];
     from[field] = key;
+    statedAs[field] = value;
   }
   if (Object.keys(extra).length > 0) fields.extra = extra;
-  if (Object.keys(from).length > 0) fields.from = from;
+  if (Object.keys(from).length > 0) Object.assign(fields, { from, statedAs });
   return { fields, notes, unresolved };
 }
 

@@ -61,8 +61,7 @@ export function completeFields({
   /** The source's value when it has one, else the inferred one; either way reported. */
   const choose = <T>(field: StatedField, stated: T | undefined, infer: () => { value: T; how: string }): T => {
     if (stated !== undefined) {
-      const key = fields.from?.[field];
-      const mapping = key === undefined || key === field ? "" : ` (from ${key}:)`;
+      const mapping = mappingNote(fields, field, stated);
       notes.push({ kind: "kept", message: `${field}: ${JSON.stringify(stated)}${mapping}` });
       return stated;
     }
@@ -111,10 +110,9 @@ export function completeFields({
   }
   const authors = fields.authors;
   if (authors !== undefined) {
-    const key = fields.from?.authors;
     notes.push({
       kind: "kept",
-      message: `authors: ${JSON.stringify(authors)}${key === "authors" ? "" : ` (from ${key}:)`}`,
+      message: `authors: ${JSON.stringify(authors)}${mappingNote(fields, "authors", authors)}`,
     });
   }
 
@@ -139,6 +137,20 @@ export function completeFields({
     },
     notes,
   };
+}
+
+/**
+ * How a stated value was read, for the report: the source key when it is a
+ * synonym, and the source's value when it was read into another form
+ * (` (from level: "Intermediate")`, ` (from estimated_time: "25 min")`).
+ */
+function mappingNote(fields: ExplicitFields, field: StatedField, value: unknown): string {
+  const key = fields.from?.[field];
+  if (key === undefined) return "";
+  const raw = fields.statedAs?.[field];
+  const same = JSON.stringify(raw) === JSON.stringify(value);
+  if (key === field && same) return "";
+  return same ? ` (from ${key}:)` : ` (from ${key}: ${JSON.stringify(raw)})`;
 }
 
 function wordCount(body: Root): number {

@@ -16,8 +16,9 @@ export interface Asset {
   to: string;
 }
 
-/** What becomes of an image URL. */
-export type ImageTarget = { kind: "keep" } | { kind: "copy"; url: string } | { kind: "missing"; path: string };
+/** What becomes of an image URL; `why` says why a local one is not copied. */
+export type ImageTarget =
+  { kind: "keep" } | { kind: "copy"; url: string } | { kind: "missing"; path: string; why: string };
 
 /** Tells whether a path relative to the raw file's folder is a regular file; the CLI answers from the disk. */
 export type FileExists = (relativePath: string) => boolean;
@@ -28,8 +29,12 @@ export interface AssetPlan {
   assets: () => Asset[];
 }
 
-/** Image types Astro's image pipeline builds. */
-const IMAGE_FILE = /\.(?:png|jpe?g|gif|webp|avif|svg)$/i;
+/**
+ * Raster image types, which Astro's image pipeline builds. Not SVG: an SVG
+ * file can carry scripts, which run when its address is opened directly on
+ * the site's origin; convert it to PNG.
+ */
+const IMAGE_FILE = /\.(?:png|jpe?g|gif|webp|avif)$/i;
 
 export function assetPlan(folder: string, exists: FileExists | undefined): AssetPlan {
   const byPath = new Map<string, Asset>();
@@ -37,14 +42,22 @@ export function assetPlan(folder: string, exists: FileExists | undefined): Asset
   const target = (url: string): ImageTarget => {
     if (!isLocalImage(url)) return { kind: "keep" };
     const path = decoded(url.split(/[?#]/, 1)[0] ?? "");
-    if (
-      exists === undefined ||
-      path === "" ||
-      path.split("/").includes("..") ||
-      !IMAGE_FILE.test(path) ||
-      !exists(path)
-    ) {
-      return { kind: "missing", path };
+    if (path === "" || path.split("/").includes("..")) {
+      return { kind: "missing", path, why: "a path outside the raw lesson's folder, which the import does not copy" };
+    }
+    if (!IMAGE_FILE.test(path)) {
+      return {
+        kind: "missing",
+        path,
+        why: "not a PNG, JPEG, GIF, WebP or AVIF file (an SVG can carry scripts: convert it to PNG)",
+      };
+    }
+    if (exists === undefined || !exists(path)) {
+      return {
+        kind: "missing",
+        path,
+        why: "no such image file beside the raw lesson (a regular file of at most 10 MiB)",
+      };
     }
     let asset = byPath.get(path);
     if (asset === undefined) {

@@ -108,7 +108,7 @@ function imageFrom(piece: Tag, { images }: BodyContext, line: number, notes: Not
   if (target.kind === "missing") {
     notes.push({
       kind: "warning",
-      message: `image ${target.path}: no such image file beside the raw lesson; removed it and kept its alt text (put the file there and import again)`,
+      message: `image ${target.path}: ${target.why}; removed it and kept its alt text (put the file beside the raw lesson and import again)`,
       line,
     });
     return alt;

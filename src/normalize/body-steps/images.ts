@@ -35,7 +35,7 @@ export const imageStep: NodeStep<Image | ImageReference> = (node, { text, links,
       notes: [
         {
           kind: "warning",
-          message: `image ${target.path}: no such image file beside the raw lesson; removed it and kept its alt text (put the file there and import again)`,
+          message: `image ${target.path}: ${target.why}; removed it and kept its alt text (put the file beside the raw lesson and import again)`,
           line,
         },
       ],

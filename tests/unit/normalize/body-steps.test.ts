@@ -103,24 +103,30 @@ describe("html: comments, safe elements, images", () => {
 
   it("points local images at their copy next to the lesson, and reports missing ones with their line, keeping the alt text", () => {
     const text =
-      '![A diagram](img/Flow%20Chart.png)\n\n<img src="img/loop.svg" alt="The loop" onclick="x()">\n\n' +
+      '![A diagram](img/Flow%20Chart.png)\n\n<img src="img/loop.webp" alt="The loop" onclick="x()">\n\n<img src="img/logo.svg" alt="Logo">\n\n' +
       "![Gone](missing.png)\n\n![Remote](https://example.org/a.png)\n";
     const result = transformBody({
       text,
       tree: parseMarkdown(text),
       removals: [],
       knownIds: new Set(),
-      images: assetPlan("my-lesson", (path) => ["img/Flow Chart.png", "img/loop.svg"].includes(path)),
+      images: assetPlan("my-lesson", (path) => ["img/Flow Chart.png", "img/loop.webp", "img/logo.svg"].includes(path)),
     });
     expect(result.body).toBe(
-      "![A diagram](./my-lesson/flow-chart.png)\n\n![The loop](./my-lesson/loop.svg)\n\nGone\n\n![Remote](https://example.org/a.png)\n",
+      "![A diagram](./my-lesson/flow-chart.png)\n\n![The loop](./my-lesson/loop.webp)\n\nLogo\n\nGone\n\n![Remote](https://example.org/a.png)\n",
     );
     expect(result.notes).toContainEqual({
       kind: "warning",
       message:
-        "image missing.png: no such image file beside the raw lesson; removed it and kept its alt text (put the file there and import again)",
-      line: 5,
+        "image missing.png: no such image file beside the raw lesson (a regular file of at most 10 MiB); removed it and kept its alt text (put the file beside the raw lesson and import again)",
+      line: 7,
     });
+    expect(result.notes).toContainEqual(
+      expect.objectContaining({
+        line: 5,
+        message: expect.stringContaining("an SVG can carry scripts: convert it to PNG"),
+      }),
+    );
   });
 });
 

@@ -401,7 +401,7 @@ describe("a signal during a batch import", { timeout: 60_000 }, () => {
       });
       const lessons = path.join(out, "lessons");
       const sources = path.join(out, "sources");
-      const child = spawn(process.execPath, [...CLI, "--no-run", ...files, "--out", lessons, "--sources", sources], {
+      const child = spawn(process.execPath, [...CLI, ...files, "--out", lessons, "--sources", sources, "--no-run"], {
         cwd: ROOT,
         detached: true,
       });

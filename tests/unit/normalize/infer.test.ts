@@ -263,6 +263,13 @@ describe("mapFrontmatter", () => {
       authors: ["Doe, Jane"],
       extra: { date: "2024-05-01" },
       from: { title: "title", difficulty: "level", keywords: "tags", duration: "estimated_time", authors: "author" },
+      statedAs: {
+        title: "T",
+        difficulty: "Hard",
+        keywords: "Coroutines, Event Loops",
+        duration: "1h",
+        authors: "Doe, Jane",
+      },
     });
     expect(notes).toEqual([
       { kind: "kept", message: "frontmatter date: not a lesson field; kept under extra:", line: 7 },
@@ -285,9 +292,22 @@ describe("mapFrontmatter", () => {
     [{ author: "Ann Lee and Bo Kim" }, { authors: ["Ann Lee", "Bo Kim"] }],
   ])("maps %j", (data, expected) => {
     const { fields } = mapFrontmatter(data, []);
-    const { from, ...values } = fields;
+    const { from, statedAs, ...values } = fields;
+    expect(Object.values(statedAs ?? {})).toEqual(Object.values(data));
     expect(values).toEqual(expected);
     expect(Object.values(from ?? {})).toEqual(Object.keys(data));
+  });
+
+  it("says in the import log which key and value a stated field came from", () => {
+    const { notes } = normalizeLesson(
+      "---\nlevel: Intermediate\nestimated_time: 25 min\nauthor: Ann Lee\nkeywords: [task]\n---\n# Tasks\n\nTasks let your program run many coroutines at the same time on one event loop.\n",
+      { file: "t.md", source: "content/sources/t.md" },
+    );
+    const messages = notes.map((note) => note.message);
+    expect(messages).toContain('difficulty: "intermediate" (from level: "Intermediate")');
+    expect(messages).toContain('duration: 25 (from estimated_time: "25 min")');
+    expect(messages).toContain('authors: ["Ann Lee"] (from author: "Ann Lee")');
+    expect(messages).toContain('keywords: ["task"]');
   });
 
   it("prefers the field's own name and keeps the other synonym under extra", () => {
