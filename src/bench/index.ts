@@ -21,6 +21,7 @@ import { benchCodeBlocks, formatCodeBlockTable } from "./codeblocks";
 import { generateLessons } from "./generate";
 import { pageRenderSeconds } from "./phases";
 import { comparisonTable, judgeTargets, phaseTable, targetTable, warmTable, type SizeComparison } from "./compare";
+import { layoutTable, timeLayout } from "./layout";
 import { describeMachine } from "./machine";
 import { kib, median, mib, seconds, table } from "./report";
 import { measureQuery, type QueryCost } from "./search";
@@ -246,6 +247,10 @@ From each build's log (\`src/bench/phases.ts\`): content sync is Astro's "[types
 
 ${phaseTable(comparisons)}`;
 
+log("[bench] timing the learning path's layout\n");
+const layoutSizes = [...new Set([...sizes, 1000])].sort((a, b) => a - b);
+const layouts = layoutTable(layoutSizes.map((size) => timeLayout(size)));
+
 const machine = describeMachine(cpus(), totalmem());
 const report = `# Benchmarks
 
@@ -276,6 +281,10 @@ ${pageTable}
 \`/path/\` of each site, against its budget (\`src/quality/budgets.ts\`), and the time Astro took to render it. The course model, with the picture's layout, is built once per build by whichever route asks first (usually a \`getStaticPaths()\`), so it is not in this figure.
 
 ${pathTable}
+
+The course graph and the picture's layout for generated lessons, timed in the benchmark's own process without a build (median of 5 after a warm-up; 1,000 lessons always included). Issue 15's target: under 1 s of build time at 1,000 lessons.
+
+${layouts}
 
 ## Search: one query
 
