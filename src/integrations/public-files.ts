@@ -9,7 +9,7 @@
 import { lstatSync, readdirSync, readlinkSync, type Stats } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { AstroIntegration } from "astro";
+import type { AstroConfig, AstroIntegration } from "astro";
 
 /** Problems with the entries under `publicDir`, as lines naming each path relative to `root`. */
 export function publicDirProblems(publicDir: string, root: string): string[] {
@@ -45,27 +45,55 @@ function kind(info: Stats): string {
   return "a device";
 }
 
-export class PublicFilesError extends Error {
-  override name = "PublicFilesError";
+/** A published folder holds entries the site must not publish; `folder` is as the project names it ("public/"). */
+export class PublishedFilesError extends Error {
+  override name = "PublishedFilesError";
 
-  constructor(readonly problems: readonly string[]) {
+  constructor(
+    readonly folder: string,
+    readonly problems: readonly string[],
+  ) {
     super(
       [
-        `public/ holds ${problems.length === 1 ? "an entry" : `${problems.length} entries`} the site must not publish:`,
+        `${folder} holds ${problems.length === 1 ? "an entry" : `${problems.length} entries`} the site must not publish:`,
         ...problems.map((problem) => `  - ${problem}`),
       ].join("\n"),
     );
   }
 }
 
-export function publicFiles(): AstroIntegration {
+export class PublicFilesError extends PublishedFilesError {
+  override name = "PublicFilesError";
+
+  constructor(problems: readonly string[]) {
+    super("public/", problems);
+  }
+}
+
+/**
+ * An integration that checks a published folder when the config is set up, so `astro build` and `astro dev`
+ * both stop at once, listing every entry the site must not publish.
+ */
+export function publishedFolderCheck(
+  name: string,
+  folderOf: (config: AstroConfig) => URL,
+  error: (problems: readonly string[]) => PublishedFilesError,
+): AstroIntegration {
   return {
-    name: "lesson-site-public-files",
+    name,
     hooks: {
       "astro:config:setup": ({ config }) => {
-        const problems = publicDirProblems(fileURLToPath(config.publicDir), fileURLToPath(config.root));
-        if (problems.length > 0) throw new PublicFilesError(problems);
+        const problems = publicDirProblems(fileURLToPath(folderOf(config)), fileURLToPath(config.root));
+        if (problems.length > 0) throw error(problems);
       },
     },
   };
+}
+
+export function publicFiles(): AstroIntegration {
+  return publishedFolderCheck(
+    "lesson-site-public-files",
+    (config) => config.publicDir,
+    (problems) => new PublicFilesError(problems),
+  );
 }

@@ -5,37 +5,24 @@
  * would stall the build. Checked when the config is set up, so `astro build`
  * and `astro dev` both stop at once, listing every such entry.
  */
-import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
-import { publicDirProblems } from "./public-files.ts";
+import { publishedFolderCheck, PublishedFilesError } from "./public-files.ts";
 
 /** The raw lessons, relative to the project root. */
 export const SOURCES_FOLDER = "content/sources/";
 
-export class SourceFilesError extends Error {
+export class SourceFilesError extends PublishedFilesError {
   override name = "SourceFilesError";
 
-  constructor(readonly problems: readonly string[]) {
-    super(
-      [
-        `${SOURCES_FOLDER} holds ${problems.length === 1 ? "an entry" : `${problems.length} entries`} the site must not publish:`,
-        ...problems.map((problem) => `  - ${problem}`),
-      ].join("\n"),
-    );
+  constructor(problems: readonly string[]) {
+    super(SOURCES_FOLDER, problems);
   }
 }
 
 export function sourceFiles(): AstroIntegration {
-  return {
-    name: "lesson-site-source-files",
-    hooks: {
-      "astro:config:setup": ({ config }) => {
-        const problems = publicDirProblems(
-          fileURLToPath(new URL(SOURCES_FOLDER, config.root)),
-          fileURLToPath(config.root),
-        );
-        if (problems.length > 0) throw new SourceFilesError(problems);
-      },
-    },
-  };
+  return publishedFolderCheck(
+    "lesson-site-source-files",
+    (config) => new URL(SOURCES_FOLDER, config.root),
+    (problems) => new SourceFilesError(problems),
+  );
 }
