@@ -41,11 +41,12 @@ for (const lesson of lessons) {
     await expect(facts).toContainText(`${lesson.data.duration} minutes`);
     await expect(facts.locator(".keywords li")).toHaveText(lesson.data.keywords);
 
-    const before = page.locator("section.prerequisites li");
+    // The list itself; the progress note after it names the prerequisites not completed yet, again with links.
+    const before = page.locator("section.prerequisites > ul > li");
     await expect(before).toHaveCount(lesson.data.prerequisites.length);
     for (const prerequisite of lesson.data.prerequisites) {
       const href = typeof prerequisite === "string" ? site.lesson(prerequisite) : prerequisite.url;
-      await expect(page.locator(`section.prerequisites a[href="${href}"]`)).toHaveCount(1);
+      await expect(page.locator(`section.prerequisites > ul a[href="${href}"]`)).toHaveCount(1);
     }
     if (lesson.data.objectives) {
       await expect(page.locator("section.objectives li")).toHaveCount(lesson.data.objectives.length);
