@@ -7,6 +7,17 @@
 /** Longer input is cut here: no lesson search needs more, and Pagefind would look up every word. */
 export const MAX_QUERY_LENGTH = 100;
 
+/** What every search field of the site shares: the query parameter, its limit, no autocorrection, "/" to focus it. */
+export const SEARCH_INPUT_ATTRIBUTES = {
+  name: "q",
+  type: "search",
+  maxlength: MAX_QUERY_LENGTH,
+  autocomplete: "off",
+  spellcheck: "false",
+  enterkeyhint: "search",
+  "aria-keyshortcuts": "/",
+} as const;
+
 /** One letter matches the start of nearly every word, which helps nobody. */
 export const MIN_QUERY_LENGTH = 2;
 
