@@ -34,6 +34,11 @@ export default defineConfig({
     searchUi(),
   ],
   security: { csp: contentSecurityPolicy() },
+  experimental: {
+    // A page whose getStaticPaths() cacheKey and code are unchanged is copied from the last build, not rendered
+    // again (lesson and keyword pages; keys in src/lessons/page-keys.ts; README, Incremental builds).
+    incrementalBuild: true,
+  },
   markdown: {
     // Sätteri, the Rust processor: it compiles the .mdx lessons too (@astrojs/mdx delegates to it).
     // lessonSafety first: lessons are untrusted content, checked before anything else reads them

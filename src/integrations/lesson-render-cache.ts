@@ -17,8 +17,8 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import type { AstroIntegration, AstroIntegrationLogger } from "astro";
 
 /** Bump when the stored format changes. */
@@ -172,12 +172,29 @@ export function siteCacheFolder(cacheFolder: string, root: string): string {
       } catch {
         owner = undefined;
       }
-      if (owner === undefined || !existsSync(owner)) rmSync(other, { recursive: true, force: true });
+      // A folder without its root file may be one another build has just made: left alone.
+      if (owner !== undefined && !existsSync(owner)) rmSync(other, { recursive: true, force: true });
     }
   }
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, ROOT_FILE), root);
   return dir;
+}
+
+/** Astro's default cacheDir, which copies of the site share through their node_modules symlink. */
+export const DEFAULT_CACHE_DIR = "node_modules/.astro";
+export const SITES_FOLDER = "sites";
+
+/**
+ * When the site uses Astro's default cacheDir: a folder of its own inside it (siteCacheFolder), so that copies of
+ * the site sharing node_modules never share Astro's caches (the content store, the incremental build's manifest and
+ * its copies of built pages, which a warm build restores into the emptied dist/). Undefined when the config names
+ * its own cacheDir (the benchmark's copies do), which is then used as it is.
+ */
+export function siteCacheDir(root: string, configured: string): string | undefined {
+  const fallback = resolve(root, DEFAULT_CACHE_DIR);
+  if (resolve(configured) !== fallback) return undefined;
+  return siteCacheFolder(join(fallback, SITES_FOLDER), root);
 }
 
 export function lessonRenderCache(): AstroIntegration {
@@ -189,7 +206,9 @@ export function lessonRenderCache(): AstroIntegration {
     hooks: {
       "astro:config:setup": ({ config, updateConfig, logger }) => {
         const root = fileURLToPath(config.root);
-        dir = siteCacheFolder(join(fileURLToPath(config.cacheDir), CACHE_FOLDER), root);
+        const cacheDir = siteCacheDir(root, fileURLToPath(config.cacheDir));
+        if (cacheDir !== undefined) updateConfig({ cacheDir: pathToFileURL(`${cacheDir}/`) as never });
+        dir = join(cacheDir ?? fileURLToPath(config.cacheDir), CACHE_FOLDER);
         const processor = config.markdown.processor as MdxCapableProcessor;
         // The site's address comes from the environment (BASE_PATH, SITE_URL), not from the config file's text.
         const place = JSON.stringify([config.base, config.site, config.trailingSlash, config.build.format]);
