@@ -76,35 +76,46 @@ const build = async (label: string, site: BenchSite, cold: boolean): Promise<Bui
   return run;
 };
 
-/** Our site's cold builds, alternating with Starlight's when `starlight` is given, then one warm build of each after an edit. */
+/**
+ * Our site's builds, alternating with Starlight's when `starlight` is given: each run is a cold build of each, then
+ * one lesson edited in each and a warm build of each with the caches of that cold build. Warm and cold builds
+ * alternate so that both see the same load on a shared machine.
+ */
 async function benchSite(
   name: string,
   lessons: Record<string, string>,
   starlight?: StarlightInstall,
+  warm = true,
 ): Promise<SiteResult> {
   const site = prepareSite(lessons);
   const rival = starlight && prepareStarlightSite(starlight, lessons);
   try {
     const builds: BuildRun[] = [];
     const rivalBuilds: BuildRun[] = [];
+    const warmBuilds: BuildRun[] = [];
+    const rivalWarmBuilds: BuildRun[] = [];
     for (let run = 1; run <= runs; run++) {
       builds.push(await build(`${name}: cold build ${run} of ${runs}`, site, true));
       if (rival) rivalBuilds.push(await build(`${name}, Starlight: cold build ${run} of ${runs}`, rival, true));
+      if (!warm) continue;
+      editOneLesson(site, `edited ${run}`);
+      warmBuilds.push(await build(`${name}: warm build ${run} after editing one lesson`, site, false));
+      if (rival) {
+        editOneLesson(rival, `edited ${run}`);
+        rivalWarmBuilds.push(
+          await build(`${name}, Starlight: warm build ${run} after editing one lesson`, rival, false),
+        );
+      }
     }
-    let comparison: SizeComparison | undefined;
-    if (rival) {
-      editOneLesson(site, "edited");
-      const oursWarm = await build(`${name}: warm build after editing one lesson`, site, false);
-      editOneLesson(rival, "edited");
-      const starlightWarm = await build(`${name}, Starlight: warm build after editing one lesson`, rival, false);
-      comparison = {
-        lessons: Object.keys(lessons).length,
-        ours: builds,
-        starlight: rivalBuilds,
-        oursWarm,
-        starlightWarm,
-      };
-    }
+    const comparison: SizeComparison | undefined = warm
+      ? {
+          lessons: Object.keys(lessons).length,
+          ours: builds,
+          starlight: rivalBuilds,
+          oursWarm: warmBuilds,
+          starlightWarm: rivalWarmBuilds,
+        }
+      : undefined;
     const ids = readdirSync(join(site.dist, "lessons"));
     log(`[bench] ${name}: searching for "${options.query}" in Chromium\n`);
     return {
@@ -127,7 +138,7 @@ async function benchSite(
 const starlight = options["skip-starlight"] || sizes.length === 0 ? undefined : installStarlight(log);
 const sites: SiteResult[] = [];
 try {
-  sites.push(await benchSite("the course", courseLessons()));
+  sites.push(await benchSite("the course", courseLessons(), undefined, false));
   for (const size of sizes) {
     const lessons = Object.fromEntries(generateLessons(size).map((lesson) => [`${lesson.id}.mdx`, lesson.text]));
     sites.push(await benchSite(`${size} generated lessons`, lessons, starlight));
@@ -223,21 +234,25 @@ const pathTable = table(
 );
 
 const comparisons = sites.flatMap((site) => (site.comparison ? [site.comparison] : []));
+const compared = comparisons.filter((comparison) => comparison.starlight.length > 0);
 const versions = starlight ? `\`@astrojs/starlight\` ${starlight.starlight} with Astro ${starlight.astro}` : "";
 const comparisonSection =
-  comparisons.length === 0
+  compared.length === 0
     ? "Not run (`--skip-starlight`, or no generated sizes)."
-    : `Our site against ${versions}, installed from the npm registry into a temp folder for this run, with the same generated lessons (Starlight's home page added), built alternately: our cold build, then Starlight's, ${runs === 1 ? "once" : `${runs} times`}; then one lesson edited in each (title and one sentence) and each built again with its caches kept. Ratios are ours / Starlight's, pair by pair; memory is the peak resident memory of each build's process tree.
+    : `Our site against ${versions}, installed from the npm registry into a temp folder for this run, with the same generated lessons (Starlight's home page added), built alternately: our cold build, then Starlight's, then one lesson edited in each (title and one sentence) and each built again with its caches kept; ${runs === 1 ? "once" : `${runs} times`}. Ratios are ours / Starlight's, pair by pair; memory is the peak resident memory of each build's process tree.
 
-${comparisonTable(comparisons)}
+${comparisonTable(compared)}
 
 ### Targets
 
 Reported, not asserted (machine-dependent). "Today" is the table in issue 15.
 
-${targetTable(judgeTargets(comparisons))}
+${targetTable(judgeTargets(comparisons))}`;
 
-### Warm rebuild after editing one lesson
+const warmSection =
+  comparisons.length === 0
+    ? "Not run (no generated sizes)."
+    : `Each cold build of a generated site is followed by a warm one in the same copy: the first lesson (by file name) gets a new title and one more sentence, and the site is built again with every cache kept (Astro's content store and incremental-build manifest, our cache of compiled lessons). Warm / cold is pair by pair, each warm build against the cold build just before it, so both saw about the same load (the 1-minute load average when each started is in the last column). Pages copied are those Astro's incremental build restored from the last build instead of rendering them (\`cacheKey\`, README "Incremental builds").
 
 ${warmTable(comparisons)}
 
@@ -269,6 +284,10 @@ ${buildTable}
 ## Against Starlight
 
 ${comparisonSection}
+
+## Warm rebuild after editing one lesson
+
+${warmSection}
 
 ## Bytes per lesson page
 

@@ -5,6 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { basename, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { copySite } from "../tooling/site-copy";
@@ -55,6 +56,8 @@ export interface BuildRun {
   peakBytes: number;
   /** What the build printed (stdout and stderr), for the phase split. */
   log: string;
+  /** The machine's 1-minute load average when the build started. */
+  load: number;
 }
 
 /**
@@ -67,6 +70,7 @@ export async function timeBuild(site: BenchSite, { cold = true } = {}): Promise<
     rmSync(join(site.root, ".bench-cache"), { recursive: true, force: true });
     rmSync(join(site.root, ".astro"), { recursive: true, force: true });
   }
+  const load = loadavg()[0]!;
   const started = performance.now();
   const child = spawn(site.astro, ["build", "--root", site.root], {
     cwd: site.root,
@@ -81,7 +85,7 @@ export async function timeBuild(site: BenchSite, { cold = true } = {}): Promise<
   const seconds = (performance.now() - started) / 1000;
   const peakBytes = memory.stop();
   if (status !== 0) throw new Error(`astro build in ${site.root} failed (exit ${status}):\n${output.slice(-4000)}`);
-  return { seconds, peakBytes, log: output };
+  return { seconds, peakBytes, log: output, load };
 }
 
 /** The lesson text after a small edit: a changed title and one more sentence at the end. */
