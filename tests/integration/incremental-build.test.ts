@@ -1,9 +1,13 @@
 /**
  * A warm rebuild (Astro's caches and our cache of compiled lessons kept,
- * src/integrations/lesson-render-cache.ts) compiles only the edited lesson and
- * still updates every page that shows it: a new title reaches every page that
- * named the old one, and a changed prerequisite changes the links on both
- * lessons.
+ * src/integrations/lesson-render-cache.ts) compiles only the edited lesson,
+ * copies the pages that do not show it from the last build (Astro's
+ * incremental build, keyed by src/lessons/page-keys.ts), and still updates
+ * every page that shows it: a new title reaches every page that named the old
+ * one, and a changed prerequisite changes the links on both lessons. The
+ * lessons are chosen so that some pages show the edited lesson only through
+ * the course graph (a lesson it builds on, the one after it): a page key that
+ * forgot the graph would copy those pages unchanged, and these tests fail.
  */
 import { globSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -16,13 +20,19 @@ import {
   type FixtureBuild,
 } from "../support/fixture-site";
 
-const lesson = (id: string, title: string, prerequisites: string[] = []) =>
-  lessonFile(validFrontmatter({ title, prerequisites, source: `content/sources/${id}.md` }), `Text of ${title}.\n`);
+const lesson = (id: string, title: string, keywords: string[], prerequisites: string[] = []) =>
+  lessonFile(
+    validFrontmatter({ title, keywords, prerequisites, source: `content/sources/${id}.md` }),
+    `Text of ${title}.\n`,
+  );
+// Reading order: alpha, beta, extra, intro, tasks, gather (all beginner: by prerequisites, then title).
 const lessons = {
-  "intro.mdx": lesson("intro", "Intro Lesson"),
-  "tasks.mdx": lesson("tasks", "Tasks Lesson", ["intro"]),
-  "gather.mdx": lesson("gather", "Gather Lesson", ["tasks"]),
-  "extra.mdx": lesson("extra", "Extra Lesson"),
+  "alpha.mdx": lesson("alpha", "Alpha Lesson", ["concurrency"]),
+  "beta.mdx": lesson("beta", "Beta Lesson", ["concurrency"]),
+  "extra.mdx": lesson("extra", "Extra Lesson", ["event loop"]),
+  "intro.mdx": lesson("intro", "Intro Lesson", ["asyncio"]),
+  "tasks.mdx": lesson("tasks", "Tasks Lesson", ["task"], ["intro"]),
+  "gather.mdx": lesson("gather", "Gather Lesson", ["gather"], ["tasks"]),
 };
 
 let site: FixtureBuild | undefined;
@@ -43,31 +53,48 @@ const links = (html: string) => [
   ...new Set([...html.matchAll(/href="\/lessons\/([^/"]+)\/"/g)].map((match) => match[1])),
 ];
 const expectBuilt = (build: FixtureBuild) => expect(build.status, build.output.slice(-3000)).toBe(0);
+/** The pages the build copied from the last one instead of rendering them (Astro logs "(restored)"). */
+const copied = (build: FixtureBuild) =>
+  [...build.output.matchAll(/─ \/(\S+) \((?:restored|cached)\)/g)].map((match) => match[1]).sort();
 
 describe("a warm rebuild after editing one lesson", { timeout: 400_000 }, () => {
   it("compiles only that lesson and shows its new title on every page that named it", () => {
     site = buildFixtureSite(lessons);
     expectBuilt(site);
-    expect(site.output).toContain("lesson render cache: 4 compiled, 0 reused from the cache");
+    expect(site.output).toContain("lesson render cache: 6 compiled, 0 reused from the cache");
+    expect(copied(site)).toEqual([]);
     const naming = [...pages(site)].filter(([, html]) => html.includes("Tasks Lesson")).map(([path]) => path);
-    // Home, path, keyword pages, its own page, the lesson it requires and the one that requires it, at least.
+    // Home, path, its keyword's page, its own page, the lesson it requires and the one that requires it, at least.
     expect(naming).toEqual(
       expect.arrayContaining([
         "index.html",
         "path/index.html",
+        "keywords/task/index.html",
         "lessons/tasks/index.html",
         "lessons/intro/index.html",
         "lessons/gather/index.html",
       ]),
     );
 
-    writeFileSync(join(site.root, "content/lessons/tasks.mdx"), lesson("tasks", "Tasks Renamed", ["intro"]));
+    expect(naming).not.toContain("lessons/alpha/index.html");
+
+    writeFileSync(join(site.root, "content/lessons/tasks.mdx"), lesson("tasks", "Tasks Renamed", ["task"], ["intro"]));
     site = rebuildFixtureSite(site);
     expectBuilt(site);
-    expect(site.output).toContain("lesson render cache: 1 compiled, 3 reused from the cache");
+    expect(site.output).toContain("lesson render cache: 1 compiled, 5 reused from the cache");
     const after = pages(site);
     for (const path of naming) expect(after.get(path), path).toContain("Tasks Renamed");
     for (const [path, html] of after) expect(html, path).not.toContain("Tasks Lesson");
+    // The incremental build is on: the lesson and keyword pages that do not show the lesson are copied.
+    expect(copied(site)).toEqual([
+      "keywords/asyncio/index.html",
+      "keywords/concurrency/index.html",
+      "keywords/event-loop/index.html",
+      "keywords/gather/index.html",
+      "lessons/alpha/index.html",
+      "lessons/beta/index.html",
+      "lessons/extra/index.html",
+    ]);
   });
 
   it("changes the links on both lessons when a prerequisite changes", () => {
@@ -76,13 +103,18 @@ describe("a warm rebuild after editing one lesson", { timeout: 400_000 }, () => 
     expect(links(section(before.get("lessons/tasks/index.html")!, "built-on-by"))).toEqual(["gather"]);
     expect(links(section(before.get("lessons/extra/index.html")!, "built-on-by"))).toEqual([]);
 
-    writeFileSync(join(site!.root, "content/lessons/gather.mdx"), lesson("gather", "Gather Lesson", ["extra"]));
+    writeFileSync(
+      join(site!.root, "content/lessons/gather.mdx"),
+      lesson("gather", "Gather Lesson", ["gather"], ["extra"]),
+    );
     site = rebuildFixtureSite(site!);
     expectBuilt(site);
-    expect(site.output).toContain("lesson render cache: 1 compiled, 3 reused from the cache");
+    expect(site.output).toContain("lesson render cache: 1 compiled, 5 reused from the cache");
     const after = pages(site);
     expect(links(section(after.get("lessons/gather/index.html")!, "before-you-start"))).toEqual(["extra"]);
     expect(links(section(after.get("lessons/tasks/index.html")!, "built-on-by"))).toEqual([]);
     expect(links(section(after.get("lessons/extra/index.html")!, "built-on-by"))).toEqual(["gather"]);
+    // Alpha and beta come before the change in reading order and share nothing with it.
+    expect(copied(site)).toEqual(expect.arrayContaining(["lessons/alpha/index.html", "lessons/beta/index.html"]));
   });
 });
