@@ -85,16 +85,20 @@ describe("a warm rebuild after editing one lesson", { timeout: 400_000 }, () => 
     const after = pages(site);
     for (const path of naming) expect(after.get(path), path).toContain("Tasks Renamed");
     for (const [path, html] of after) expect(html, path).not.toContain("Tasks Lesson");
-    // The incremental build is on: the lesson and keyword pages that do not show the lesson are copied.
-    expect(copied(site)).toEqual([
-      "keywords/asyncio/index.html",
-      "keywords/concurrency/index.html",
-      "keywords/event-loop/index.html",
-      "keywords/gather/index.html",
-      "lessons/alpha/index.html",
-      "lessons/beta/index.html",
-      "lessons/extra/index.html",
-    ]);
+    // The incremental build is on: the lesson and keyword pages that do not show the lesson are copied, and the raw sources.
+    expect(copied(site)).toEqual(
+      [
+        "keywords/asyncio/index.html",
+        "keywords/concurrency/index.html",
+        "keywords/event-loop/index.html",
+        "keywords/gather/index.html",
+        "lessons/alpha/index.html",
+        "lessons/beta/index.html",
+        "lessons/extra/index.html",
+        // No raw source changed.
+        ...Object.keys(lessons).map((name) => `sources/${name.replace(/\.mdx$/, ".md")}`),
+      ].sort(),
+    );
   });
 
   it("changes the links on both lessons when a prerequisite changes", () => {
@@ -116,5 +120,18 @@ describe("a warm rebuild after editing one lesson", { timeout: 400_000 }, () => 
     expect(links(section(after.get("lessons/extra/index.html")!, "built-on-by"))).toEqual(["gather"]);
     // Alpha and beta come before the change in reading order and share nothing with it.
     expect(copied(site)).toEqual(expect.arrayContaining(["lessons/alpha/index.html", "lessons/beta/index.html"]));
+  });
+});
+
+describe("a warm rebuild after editing a raw source", { timeout: 400_000 }, () => {
+  it("serves the new text at /sources/ (its route's key is the path; Astro hashes the text with the route's code)", () => {
+    const root = site!.root;
+    const served = (name: string) => readFileSync(join(root, "dist/sources", name), "utf8");
+    expect(served("alpha.md")).toContain("Raw source of alpha.mdx");
+    writeFileSync(join(root, "content/sources/alpha.md"), "# Alpha, as its author wrote it again\n");
+    site = rebuildFixtureSite(site!);
+    expectBuilt(site);
+    expect(served("alpha.md")).toBe("# Alpha, as its author wrote it again\n");
+    expect(served("beta.md")).toContain("Raw source of beta.mdx");
   });
 });

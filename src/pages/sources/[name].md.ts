@@ -15,9 +15,12 @@ export const getStaticPaths = (async () => {
   const course = await getCourse();
   const sources = new Set(course.lessons.map((lesson) => lesson.entry.data.source));
   // The route's own ".md" makes it a file endpoint, which trailingSlash leaves alone (`astro dev` too).
+  // cacheKey: the file's text is part of this route's module graph (RAW_SOURCES), which Astro's incremental build
+  // hashes itself, so the path is all the key needs (README "Incremental builds").
   return [...sources].map((source) => ({
     params: { name: sourceFileName(source).replace(/\.md$/, "") },
     props: { source },
+    cacheKey: source,
   }));
 }) satisfies GetStaticPaths;
 
