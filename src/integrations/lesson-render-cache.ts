@@ -14,6 +14,10 @@
  * nothing (the safety check refuses imports), so that is all a lesson's
  * compiled module depends on. A failing lesson is never stored, so its error
  * comes back on every build. Entries not used by a build are deleted after it.
+ *
+ * It also gives each site root its own cacheDir (siteCacheDir) when the config
+ * keeps Astro's default: copies of the site share node_modules, and Astro's
+ * incremental build restores unchanged pages from the cacheDir.
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
