@@ -6,6 +6,7 @@ import {
   cachedProcessor,
   formatStats,
   pruneCache,
+  siteCacheDir,
   siteCacheFolder,
   type RenderCacheStats,
 } from "../../../src/integrations/lesson-render-cache";
@@ -105,5 +106,15 @@ describe("pruneCache and siteCacheFolder", () => {
     expect(existsSync(gone)).toBe(false);
     expect(siteCacheFolder(cache, join(live, "other"))).not.toBe(kept);
     expect(existsSync(kept)).toBe(true);
+  });
+
+  it("moves Astro's default cacheDir into a folder of the site's own, and leaves a configured one alone", () => {
+    const root = tempFolder();
+    const own = siteCacheDir(root, join(root, "node_modules/.astro/"));
+    expect(own).toMatch(new RegExp(`^${join(root, "node_modules/.astro/sites/")}[0-9a-f]{16}$`));
+    expect(readdirSync(own!)).toEqual(["root.txt"]);
+    expect(siteCacheDir(root, join(root, "node_modules/.astro"))).toBe(own);
+    expect(siteCacheDir(join(root, "copy"), join(root, "copy/node_modules/.astro"))).not.toBe(own);
+    expect(siteCacheDir(root, join(root, ".bench-cache"))).toBeUndefined();
   });
 });
