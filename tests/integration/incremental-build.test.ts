@@ -9,7 +9,7 @@
  * the course graph (a lesson it builds on, the one after it): a page key that
  * forgot the graph would copy those pages unchanged, and these tests fail.
  */
-import { globSync, readFileSync, writeFileSync } from "node:fs";
+import { globSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import {
@@ -133,5 +133,29 @@ describe("a warm rebuild after editing a raw source", { timeout: 400_000 }, () =
     expectBuilt(site);
     expect(served("alpha.md")).toBe("# Alpha, as its author wrote it again\n");
     expect(served("beta.md")).toContain("Raw source of beta.mdx");
+  });
+});
+
+describe("after those warm rebuilds", { timeout: 400_000 }, () => {
+  it("every page is the same as in a cold build of the same files", () => {
+    const root = site!.root;
+    const current = Object.fromEntries(
+      readdirSync(join(root, "content/lessons")).map((name) => [
+        name,
+        readFileSync(join(root, "content/lessons", name), "utf8"),
+      ]),
+    );
+    const source = "content/sources/alpha.md";
+    const cold = buildFixtureSite(current, { [source]: readFileSync(join(root, source), "utf8") });
+    try {
+      expectBuilt(cold);
+      expect(copied(cold)).toEqual([]);
+      const warmPages = pages(site!);
+      const coldPages = pages(cold);
+      expect([...warmPages.keys()].sort()).toEqual([...coldPages.keys()].sort());
+      for (const [path, html] of coldPages) expect(warmPages.get(path), path).toBe(html);
+    } finally {
+      cold.cleanup();
+    }
   });
 });
