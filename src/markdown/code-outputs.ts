@@ -102,10 +102,11 @@ export const codeOutputs: MdastPluginDefinition = {
     const output = isCode(next, OUTPUT_LANGUAGE) ? next : undefined;
     const added: Paragraph[] = [];
     if (settings.skip !== undefined) added.push(skipNote(settings.skip));
-    const note = runNote(planRun(ctx.data, node.value, settings), settings);
-    if (note) added.push(note);
     const panel = outputPanel(settings, output);
     if (panel) added.push(panel);
+    // After the verified output, which stays right under its code.
+    const note = runNote(planRun(ctx.data, node.value, settings), settings);
+    if (note) added.push(note);
     // Mutations apply after the walk: the output node is still visited (and passes the check above).
     if (output) ctx.replaceNode(output, added);
     else if (added.length > 0) ctx.insertAfter(node, added);
