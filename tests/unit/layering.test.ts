@@ -11,8 +11,9 @@
  *    imports an Astro module other than `astro/zod` (zod itself, which runs
  *    anywhere: the importer uses the schema under plain Node).
  * 3. The address book, src/site/urls.ts, follows the same rule as the graph.
- * 4. The search UI bundle (src/search/ui.ts and everything it imports) runs in
- *    the browser: it reaches no `node:` module and nothing of the Astro side.
+ * 4. The browser bundles (the search UI, src/search/ui.ts, and the in-browser
+ *    Python's page controls and worker, src/runner/ui.ts and worker.ts, with
+ *    everything they import) reach no `node:` module and nothing of the Astro side.
  *
  * Each violation names the file and line of the import.
  */
@@ -94,6 +95,13 @@ function astroSide(sources: Sources): (path: string) => string | undefined {
   return reach;
 }
 
+/** Entry files of the code that runs in the browser, and what to call each bundle in messages. */
+const BROWSER_BUNDLES = [
+  ["src/search/ui.ts", "search"],
+  ["src/runner/ui.ts", "the Python runner"],
+  ["src/runner/worker.ts", "the Python worker"],
+] as const;
+
 /** Every breach of the rules above, as `file:line: what`. */
 function layeringProblems(sources: Sources): string[] {
   const problems: string[] = [];
@@ -114,19 +122,21 @@ function layeringProblems(sources: Sources): string[] {
     }
   }
 
-  // The browser bundle: everything src/search/ui.ts reaches.
-  const seen = new Set<string>();
-  const visit = (file: string) => {
-    if (seen.has(file) || !sources.has(file)) return;
-    seen.add(file);
-    for (const { specifier, line, target } of importsOf(file, sources)) {
-      const at = `${file}:${line}: imports "${specifier}"`;
-      if (specifier.startsWith("node:")) problems.push(`${at}, a Node module in the browser bundle of search`);
-      else if (bindsToAstro(specifier)) problems.push(`${at}, an Astro module in the browser bundle of search`);
-      else if (target) visit(target);
-    }
-  };
-  visit("src/search/ui.ts");
+  // The browser bundles: everything their entries reach.
+  for (const [entry, bundle] of BROWSER_BUNDLES) {
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file) || !sources.has(file)) return;
+      seen.add(file);
+      for (const { specifier, line, target } of importsOf(file, sources)) {
+        const at = `${file}:${line}: imports "${specifier}"`;
+        if (specifier.startsWith("node:")) problems.push(`${at}, a Node module in the browser bundle of ${bundle}`);
+        else if (bindsToAstro(specifier)) problems.push(`${at}, an Astro module in the browser bundle of ${bundle}`);
+        else if (target) visit(target);
+      }
+    };
+    visit(entry);
+  }
   return [...new Set(problems)];
 }
 
@@ -203,6 +213,8 @@ describe("layering of src/", () => {
       ["src/site/urls.ts", 'import { getCollection } from "astro:content";'],
       ["src/search/ui.ts", 'export * from "./header";'],
       ["src/search/header.ts", 'import { readFileSync } from "node:fs";\nimport { urls } from "../site/urls";'],
+      ["src/runner/worker.ts", 'import { run } from "./harness";'],
+      ["src/runner/harness.ts", 'import { spawn } from "node:child_process";'],
     ]);
     expect(layeringProblems(sources)).toEqual([
       'src/bench/site.ts:2: imports "../../tests/support/fixture-site", from tests/ (src/ must not depend on test code)',
@@ -215,6 +227,7 @@ describe("layering of src/", () => {
       'src/site/urls.ts:1: imports "astro:content", an Astro module (this layer must stay free of Astro)',
       'src/search/header.ts:1: imports "node:fs", a Node module in the browser bundle of search',
       'src/site/urls.ts:1: imports "astro:content", an Astro module in the browser bundle of search',
+      'src/runner/harness.ts:1: imports "node:child_process", a Node module in the browser bundle of the Python worker',
     ]);
   });
 });

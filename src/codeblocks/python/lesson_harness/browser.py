@@ -13,6 +13,7 @@ differs from the test harness is only what a browser tab lacks:
   that runs on this loop.
 - No threads: `run_in_executor` (and so `asyncio.to_thread`) runs the function
   at once, as Pyodide's own loop does.
+- No terminal: `input()` fails at once with EOFError, saying why.
 
 Each run gets a fresh `__main__` namespace and a clock starting at the same
 whole-second readings; a `continue` chain runs its earlier blocks first,
@@ -127,6 +128,13 @@ def _asyncio_run(clock):
     return run
 
 
+def _no_input(prompt=""):
+    """input(): a page has no terminal to type into; fail at once, saying so, instead of waiting."""
+    sys.stdout.write(str(prompt))
+    sys.stdout.flush()
+    raise EOFError("input() has no keyboard to read from here; put the value in the code instead")
+
+
 def _type_names(error):
     names = []
     for cls in type(error).__mro__:
@@ -165,8 +173,10 @@ def run_blocks(blocks, clock_mode):
     `error` is the first exception of a shown block (its traceback also goes to
     stderr, as Python prints it); `contextFailed` says a quiet block raised.
     """
+    _use_clock(None)  # a new clock starts from the real readings, not the last run's
     clock = virtual_clock.VirtualClock() if clock_mode == "virtual" else None
     _use_clock(clock)
+    builtins.input = _no_input
     asyncio.run = _asyncio_run(clock)
     module = types.ModuleType("__main__")
     module.__dict__["__builtins__"] = builtins
