@@ -2,8 +2,10 @@
  * The in-browser Python's harness (browser.py over the shared virtual clock),
  * run in Pyodide under Node: every course block the browser may run prints
  * what its verified output block says (judged as `npm test` judges), and the
- * harness behaves as the page promises. The same runs in Chromium:
- * tests/e2e/run-in-browser.spec.ts.
+ * harness behaves as the page promises. Node has no WebAssembly stack
+ * switching (Pyodide's own `asyncio.run` fails there, as in browsers without
+ * it), so these runs also show that the lessons' `asyncio.run(main())` needs
+ * none. The same runs in Chromium: tests/e2e/run-in-browser.spec.ts.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { chains } from "../../src/codeblocks/extract";
