@@ -32,6 +32,7 @@ import traceback
 import types
 
 from . import clock as virtual_clock
+from .errors import type_names
 
 _READERS = [name for base in virtual_clock._CLOCKS for name in (base, f"{base}_ns")]
 _REAL_TIME = {name: getattr(time, name) for name in _READERS}
@@ -135,21 +136,13 @@ def _no_input(prompt=""):
     raise EOFError("input() has no keyboard to read from here; put the value in the code instead")
 
 
-def _type_names(error):
-    names = []
-    for cls in type(error).__mro__:
-        names.append(cls.__name__)
-        names.append(f"{cls.__module__}.{cls.__qualname__}")
-    return names
-
-
 def _describe(error, block_names):
     tb = error.__traceback__
     while tb is not None and tb.tb_frame.f_code.co_filename not in block_names:
         tb = tb.tb_next
     return {
         "type": type(error).__name__,
-        "types": _type_names(error),
+        "types": type_names(error),
         "message": str(error),
         "traceback": "".join(traceback.format_exception(type(error), error, tb)),
     }
