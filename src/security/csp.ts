@@ -20,13 +20,14 @@ const SRC = join(import.meta.dirname, "..");
 
 /**
  * The scripts that pages inline (`<script is:inline set:html={...}>` with the
- * file imported `?raw`), as paths under src/. A new inline script must be listed
+ * file imported `?raw`), as paths under src/ (the minified ones are written by
+ * src/scripts/minify.ts). A new inline script must be listed
  * here, or the browser refuses to run it (the browser tests report that as a CSP
  * violation).
  */
 export const INLINE_SCRIPTS = [
-  "scripts/copy-code.js",
-  "search/loader.js",
+  "scripts/code-blocks.min.js",
+  "search/loader.min.js",
   "search/nojs.js",
   "progress/progress.min.js",
 ] as const;
