@@ -17,7 +17,7 @@
 import { createHash } from "node:crypto";
 import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { build, type Plugin } from "esbuild";
@@ -48,7 +48,7 @@ export interface PythonRuntime {
 export interface RunnerBundle {
   /** "runner-1a2b3c4d", under PYTHON_DIR. */
   folder: string;
-  /** File name (ui.js, worker.js) to its text. */
+  /** File name (ui.js, worker.js and their lazily loaded chunks) to its text. */
   files: Record<string, string>;
 }
 
@@ -81,11 +81,25 @@ const rawImports: Plugin = {
   },
 };
 
-async function bundle(root: string, entry: string, define: Record<string, string>): Promise<string> {
+/**
+ * Bundles one entry into `name`.js, with the modules it imports lazily (`import()`) split into chunks
+ * beside it: the page controls load the editor (CodeMirror) only when a reader presses Edit.
+ * Returns file name to text.
+ */
+async function bundle(
+  root: string,
+  entry: string,
+  name: string,
+  define: Record<string, string>,
+): Promise<Record<string, string>> {
+  const outdir = join(root, "python-runner-bundle"); // never written: write is false
   const result = await build({
-    entryPoints: [join(root, entry)],
+    entryPoints: { [name]: join(root, entry) },
     bundle: true,
     write: false,
+    outdir,
+    splitting: true,
+    chunkNames: `${name}-[hash]`,
     format: "esm",
     target: "es2022",
     minify: true,
@@ -96,17 +110,19 @@ async function bundle(root: string, entry: string, define: Record<string, string
     external: ["pyodide"],
     define,
   });
-  return result.outputFiles[0]!.text;
+  return Object.fromEntries(result.outputFiles.map((file) => [relative(outdir, file.path), file.text]));
 }
 
 /** Bundles the worker and the UI; the UI finds the worker, and the worker the runtime, by relative addresses. */
 export async function bundleRunner(root: string, runtime: PythonRuntime): Promise<RunnerBundle> {
-  const worker = await bundle(root, RUNNER_ENTRIES.worker, {
+  const worker = await bundle(root, RUNNER_ENTRIES.worker, "worker", {
     __PYODIDE_DIR__: JSON.stringify(`../${runtime.folder}/`),
     __PYODIDE_FILES__: JSON.stringify(runtime.sizes),
   });
-  const ui = await bundle(root, RUNNER_ENTRIES.ui, { __PYTHON_WORKER_URL__: JSON.stringify("./worker.js") });
-  return { folder: `runner-${shortHash(worker, ui)}`, files: { "ui.js": ui, "worker.js": worker } };
+  const ui = await bundle(root, RUNNER_ENTRIES.ui, "ui", { __PYTHON_WORKER_URL__: JSON.stringify("./worker.js") });
+  const files = { ...worker, ...ui };
+  const names = Object.keys(files).sort();
+  return { folder: `runner-${shortHash(...names.flatMap((file) => [file, files[file]!]))}`, files };
 }
 
 const CONTENT_TYPES: Record<string, string> = {

@@ -9,6 +9,7 @@ import type { PyodideAPI } from "pyodide";
 import type { PyCallable } from "pyodide/ffi";
 import browserPy from "../codeblocks/python/lesson_harness/browser.py?raw";
 import clockPy from "../codeblocks/python/lesson_harness/clock.py?raw";
+import errorsPy from "../codeblocks/python/lesson_harness/errors.py?raw";
 import type { FromWorker, ToWorker } from "./protocol";
 
 export type RunResult = Omit<Extract<FromWorker, { type: "done" }>, "type" | "id">;
@@ -20,6 +21,7 @@ export function installHarness(pyodide: PyodideAPI): (request: ToWorker) => RunR
   pyodide.FS.mkdirTree(folder);
   pyodide.FS.writeFile(`${folder}/__init__.py`, "");
   pyodide.FS.writeFile(`${folder}/clock.py`, clockPy);
+  pyodide.FS.writeFile(`${folder}/errors.py`, errorsPy);
   pyodide.FS.writeFile(`${folder}/browser.py`, browserPy);
   const run = pyodide.runPython(`
 import json, sys

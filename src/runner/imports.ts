@@ -15,6 +15,10 @@ import type { BlockSettings } from "../codeblocks/settings";
 import moduleList from "./pyodide-modules.json" with { type: "json" };
 import type { ClockMode } from "./protocol";
 
+/**
+ * `reason` completes "This example …" (e.g. "needs aiohttp and talks to the network"); the page adds what to do
+ * ("run it on your machine").
+ */
 export type BrowserSupport = { runnable: true; clock: ClockMode } | { runnable: false; reason: string };
 
 const AVAILABLE = new Set(moduleList.modules);
@@ -123,17 +127,30 @@ function moduleProblem(name: string): string | null {
 
 /** Whether the browser can run this block, and on which clock; or why not. */
 export function browserSupport(code: string, settings: BlockSettings): BrowserSupport {
-  if (settings.skip) return { runnable: false, reason: `not run by the tests either: ${settings.skip}` };
+  if (settings.skip) return { runnable: false, reason: `is not run by the tests either (${settings.skip})` };
   const problems = importedModules(code)
     .map(moduleProblem)
     .filter((problem): problem is string => problem !== null);
   if (settings.network) problems.push("talks to the network");
   if (problems.length > 0) {
-    return { runnable: false, reason: `${joinWords(problems)}: run it on your machine` };
+    return { runnable: false, reason: joinWords(problems) };
   }
   return { runnable: true, clock: settings.realtime ? "real" : "virtual" };
 }
 
 function joinWords(parts: string[]): string {
   return parts.length <= 1 ? (parts[0] ?? "") : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
+}
+
+/**
+ * A block of a `continue` chain runs after the earlier blocks of its chain, so
+ * it can run in the browser only if they all can; on the real clock if any of
+ * them needs it. `earlier`: what browserSupport said of each earlier block.
+ */
+export function chainSupport(own: BrowserSupport, earlier: readonly BrowserSupport[]): BrowserSupport {
+  const blocked = earlier.find((support) => !support.runnable);
+  if (blocked) return { runnable: false, reason: `continues an example that ${blocked.reason}` };
+  if (!own.runnable) return own;
+  const real = own.clock === "real" || earlier.some((support) => support.runnable && support.clock === "real");
+  return { runnable: true, clock: real ? "real" : "virtual" };
 }

@@ -16,14 +16,14 @@ import type { ClockMode, RunBlock } from "./protocol";
 import type { CodeEditor } from "./ui-editor";
 import { OutputPanel } from "./ui-output";
 import { PythonSession } from "./ui-session";
+import { startWorker } from "./start-worker";
 import { endText, loadingText, RESET, RUNNING } from "./ui-text";
 
 /** The worker's address, relative to this module (set by the bundler: src/integrations/python-runner.ts). */
 declare const __PYTHON_WORKER_URL__: string;
 
-const session = new PythonSession(
-  () => new Worker(new URL(__PYTHON_WORKER_URL__, import.meta.url), { type: "module" }),
-);
+// Started under the page's CSP, so the code it runs cannot reach other sites (start-worker.ts).
+const session = new PythonSession(() => startWorker(new URL(__PYTHON_WORKER_URL__, import.meta.url)));
 
 type Action = "run" | "stop" | "edit" | "reset";
 

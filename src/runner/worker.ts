@@ -59,16 +59,42 @@ async function fetchOrFail(url: URL): Promise<Response> {
 
 async function loadRuntime(): Promise<(request: ToWorker) => RunResult> {
   const originalFetch = scope.fetch.bind(scope);
+  // Pyodide does not always give up when a file fails to load (a failed WebAssembly download leaves
+  // loadPyodide() pending for ever), so a failed fetch ends the loading here, with its reason.
+  let fail: (error: Error) => void = () => {};
+  const failed = new Promise<never>((_, reject) => (fail = reject));
   // Pyodide fetches the WebAssembly, the standard library and its lock file itself: count those bytes.
-  scope.fetch = async (input, init) => counted(await originalFetch(input, init));
-  // Its two JavaScript modules are imported, not fetched: fetch them first (counted, and then in the
-  // HTTP cache), and import the loader ourselves.
-  const loader = new URL("pyodide.mjs", runtime);
-  await (await fetchOrFail(loader)).arrayBuffer();
-  await (await fetchOrFail(new URL("pyodide.asm.mjs", runtime))).arrayBuffer();
-  const { loadPyodide } = (await import(/* @vite-ignore */ loader.href)) as typeof import("pyodide");
-  const pyodide: PyodideAPI = await loadPyodide({ indexURL: runtime.href, checkAPIVersion: true });
-  scope.fetch = originalFetch;
+  scope.fetch = async (input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    let response: Response;
+    try {
+      response = await originalFetch(input, init);
+    } catch (error) {
+      fail(new Error(`could not download ${new URL(url, runtime).pathname}: ${(error as Error).message}`));
+      throw error;
+    }
+    if (!response.ok)
+      fail(new Error(`${new URL(url, runtime).pathname} answered ${response.status} ${response.statusText}`));
+    return counted(response);
+  };
+  try {
+    // Its two JavaScript modules are imported, not fetched: fetch them first (counted, and then in the
+    // HTTP cache), and import the loader ourselves.
+    const loader = new URL("pyodide.mjs", runtime);
+    await (await fetchOrFail(loader)).arrayBuffer();
+    await (await fetchOrFail(new URL("pyodide.asm.mjs", runtime))).arrayBuffer();
+    const { loadPyodide } = (await import(/* @vite-ignore */ loader.href)) as typeof import("pyodide");
+    const pyodide: PyodideAPI = await Promise.race([
+      loadPyodide({ indexURL: runtime.href, checkAPIVersion: true }),
+      failed,
+    ]);
+    return installRuntime(pyodide);
+  } finally {
+    scope.fetch = originalFetch;
+  }
+}
+
+function installRuntime(pyodide: PyodideAPI): (request: ToWorker) => RunResult {
   const write = (stream: "stdout" | "stderr") => (bytes: Uint8Array) => {
     post({ type: "output", id: current, stream, text: decoder.decode(bytes) });
     return bytes.length;

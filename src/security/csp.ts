@@ -52,7 +52,8 @@ export function contentSecurityPolicy(): CspConfig {
       "form-action 'self'",
       // Pagefind's index and fragments, from this origin only.
       "connect-src 'self'",
-      "worker-src 'self'",
+      // The Python runner's worker starts from a blob: URL so that it inherits this policy (src/runner/start-worker.ts).
+      "worker-src 'self' blob:",
     ],
     scriptDirective: {
       // 'wasm-unsafe-eval' lets Pagefind compile its WebAssembly; it allows no JavaScript eval.

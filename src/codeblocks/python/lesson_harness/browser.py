@@ -13,6 +13,7 @@ differs from the test harness is only what a browser tab lacks:
   that runs on this loop.
 - No threads: `run_in_executor` (and so `asyncio.to_thread`) runs the function
   at once, as Pyodide's own loop does.
+- No terminal: `input()` fails at once with EOFError, saying why.
 
 Each run gets a fresh `__main__` namespace and a clock starting at the same
 whole-second readings; a `continue` chain runs its earlier blocks first,
@@ -31,6 +32,7 @@ import traceback
 import types
 
 from . import clock as virtual_clock
+from .errors import type_names
 
 _READERS = [name for base in virtual_clock._CLOCKS for name in (base, f"{base}_ns")]
 _REAL_TIME = {name: getattr(time, name) for name in _READERS}
@@ -127,12 +129,11 @@ def _asyncio_run(clock):
     return run
 
 
-def _type_names(error):
-    names = []
-    for cls in type(error).__mro__:
-        names.append(cls.__name__)
-        names.append(f"{cls.__module__}.{cls.__qualname__}")
-    return names
+def _no_input(prompt=""):
+    """input(): a page has no terminal to type into; fail at once, saying so, instead of waiting."""
+    sys.stdout.write(str(prompt))
+    sys.stdout.flush()
+    raise EOFError("input() has no keyboard to read from here; put the value in the code instead")
 
 
 def _describe(error, block_names):
@@ -141,7 +142,7 @@ def _describe(error, block_names):
         tb = tb.tb_next
     return {
         "type": type(error).__name__,
-        "types": _type_names(error),
+        "types": type_names(error),
         "message": str(error),
         "traceback": "".join(traceback.format_exception(type(error), error, tb)),
     }
@@ -165,8 +166,10 @@ def run_blocks(blocks, clock_mode):
     `error` is the first exception of a shown block (its traceback also goes to
     stderr, as Python prints it); `contextFailed` says a quiet block raised.
     """
+    _use_clock(None)  # a new clock starts from the real readings, not the last run's
     clock = virtual_clock.VirtualClock() if clock_mode == "virtual" else None
     _use_clock(clock)
+    builtins.input = _no_input
     asyncio.run = _asyncio_run(clock)
     module = types.ModuleType("__main__")
     module.__dict__["__builtins__"] = builtins
