@@ -14,6 +14,7 @@ import { publicFiles } from "./src/integrations/public-files.ts";
 import { sourceFiles } from "./src/integrations/source-files.ts";
 import { lessonRenderCache } from "./src/integrations/lesson-render-cache.ts";
 import { quietBuild } from "./src/integrations/quiet-build.ts";
+import { pythonRunner } from "./src/integrations/python-runner.ts";
 import { contentSecurityPolicy } from "./src/security/csp.ts";
 
 export default defineConfig({
@@ -32,6 +33,8 @@ export default defineConfig({
     sitemap(),
     pagefind(),
     searchUi(),
+    // The in-browser Python: Pyodide, self-hosted, and the runner the Run buttons load (README, Run the examples).
+    pythonRunner(),
   ],
   security: { csp: contentSecurityPolicy() },
   experimental: {

@@ -15,8 +15,8 @@ export default defineConfig(
       "test-results/",
       "playwright-report/",
       "tests/fixtures/",
-      // Generated from src/progress/progress.js (src/progress/minify.ts).
-      "src/progress/progress.min.js",
+      // Generated from the readable inline scripts (src/scripts/minify.ts).
+      "src/**/*.min.js",
     ],
   },
   js.configs.recommended,

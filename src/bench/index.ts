@@ -16,7 +16,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { budgetsFor, overBudgets } from "../quality/budgets";
 import { pageWeight, type PageWeight } from "../quality/page-weight";
-import { addressBook } from "../site/urls";
+import { addressBook, PYTHON_DIR } from "../site/urls";
 import { benchCodeBlocks, formatCodeBlockTable } from "./codeblocks";
 import { generateLessons } from "./generate";
 import { pageRenderSeconds } from "./phases";
@@ -24,6 +24,7 @@ import { comparisonTable, judgeTargets, phaseTable, targetTable, warmTable, type
 import { layoutTable, timeLayout } from "./layout";
 import { describeMachine } from "./machine";
 import { kib, median, mib, seconds, table } from "./report";
+import { measureRun, type RunCost } from "./runner";
 import { measureQuery, type QueryCost } from "./search";
 import {
   courseLessons,
@@ -65,9 +66,13 @@ interface SiteResult {
   pathPage: PageWeight;
   query: QueryCost;
   comparison?: SizeComparison;
+  /** Running a block in the browser (the course only). */
+  run?: RunCost;
 }
 
 const log = (text: string) => process.stderr.write(text);
+
+const COURSE = "the course";
 
 const build = async (label: string, site: BenchSite, cold: boolean): Promise<BuildRun> => {
   log(`[bench] ${label}... `);
@@ -118,6 +123,12 @@ async function benchSite(
       : undefined;
     const ids = readdirSync(join(site.dist, "lessons"));
     log(`[bench] ${name}: searching for "${options.query}" in Chromium\n`);
+    const query = await measureQuery(site.dist, options.query);
+    let run: RunCost | undefined;
+    if (name === COURSE) {
+      log(`[bench] ${name}: running a block in Chromium\n`);
+      run = await measureRun(site.dist, ids.sort());
+    }
     return {
       name,
       lessons: ids.length,
@@ -126,8 +137,9 @@ async function benchSite(
       index: folderBytes(join(site.dist, "pagefind")),
       lessonPages: ids.map((id) => pageWeight(site.dist, addressBook("/").lesson(id))),
       pathPage: pageWeight(site.dist, addressBook("/").path),
-      query: await measureQuery(site.dist, options.query),
+      query,
       comparison,
+      ...(run && { run }),
     };
   } finally {
     site.cleanup();
@@ -138,7 +150,7 @@ async function benchSite(
 const starlight = options["skip-starlight"] || sizes.length === 0 ? undefined : installStarlight(log);
 const sites: SiteResult[] = [];
 try {
-  sites.push(await benchSite("the course", courseLessons(), undefined, false));
+  sites.push(await benchSite(COURSE, courseLessons(), undefined, false));
   for (const size of sizes) {
     const lessons = Object.fromEntries(generateLessons(size).map((lesson) => [`${lesson.id}.mdx`, lesson.text]));
     sites.push(await benchSite(`${size} generated lessons`, lessons, starlight));
@@ -266,6 +278,28 @@ log("[bench] timing the learning path's layout\n");
 const layoutSizes = [...new Set([...sizes, 1000])].sort((a, b) => a - b);
 const layouts = layoutTable(layoutSizes.map((size) => timeLayout(size)));
 
+function runSection(run: RunCost | undefined): string {
+  if (!run) return "Not measured.";
+  const rows = table(
+    ["", "value"],
+    [
+      [
+        "fetched from the click to the end of the first run",
+        `${mib(run.bytes)} (${kib(run.bytes)}) in ${run.requests} requests`,
+      ],
+      ["the same, gzipped as a compressing host sends it", `${kib(run.gzipBytes)}`],
+      ["click to first output, cold (empty browser cache)", seconds(run.cold)],
+      ["click to first output, cached (new page, runtime in the browser's cache)", seconds(run.cached)],
+      ["click to first output, warm (the same page again)", seconds(run.warm)],
+      [`added to dist/ (\`${PYTHON_DIR}/\`: runtime and runner)`, `${kib(run.distBytes)} in ${run.distFiles} files`],
+    ],
+    "lr",
+  );
+  return `\`${addressBook("/").lesson(run.lesson)}\`, example ${run.block}, in Chromium from a local static server (\`src/bench/runner.ts\`): Run pressed, time until its first output appears.
+
+${rows}`;
+}
+
 const machine = describeMachine(cpus(), totalmem());
 const report = `# Benchmarks
 
@@ -310,6 +344,10 @@ ${layouts}
 \`/search/?q=${options.query}\` opened in Chromium; bytes fetched from \`/pagefind/\` (loader, WebAssembly, index and result fragments; Pagefind's own files are already compressed) until the results are shown.
 
 ${queryTable}
+
+## Running a block in the browser
+
+${runSection(sites[0]!.run)}
 
 ## Code blocks
 

@@ -75,7 +75,7 @@ export interface BlockResult {
   virtualSeconds: number | null;
 }
 
-interface HarnessError {
+export interface HarnessError {
   type: string;
   types: string[];
   message: string;
@@ -442,6 +442,17 @@ function judge(
   return problems.length === 0
     ? { status: "passed", ...result }
     : { status: "failed", message: problems.join("\n"), ...result };
+}
+
+/**
+ * The verdict of `npm test` on a run made elsewhere (in the browser): the
+ * block's printed output (stdout and stderr, without the traceback of the
+ * exception it ended with) and that exception. Null when it passed; otherwise
+ * why not, worded as the test runner words it.
+ */
+export function judgeRun(block: CodeBlock, error: HarnessError | null, output: string): string | null {
+  const verdict = judge(block, { error, virtualSeconds: null }, output, { python: "python3" });
+  return verdict.status === "passed" ? null : (verdict.message ?? verdict.status);
 }
 
 /**

@@ -5,7 +5,9 @@
  *   <figcaption> names it for screen readers, with the text in <pre><samp>
  *   (sample output, not code: no highlighting, no copy button);
  * - a block that must raise shows the exception's last line, as Python would;
- * - a skipped block says that it was not run, and why.
+ * - a skipped block says that it was not run, and why;
+ * - a block the reader's browser cannot run says so, and why (code-runs.ts,
+ *   which also plans the Run controls that code-blocks.ts adds).
  *
  * Settings are read by the same parser as the test runner's, so a typo in a
  * fence fails the build with the file and line.
@@ -16,6 +18,7 @@ import type {} from "mdast-util-to-hast";
 import type { MdastPluginDefinition, MdastVisitorContext } from "satteri";
 import { OUTPUT_LANGUAGE, RUN_LANGUAGE } from "../codeblocks/extract";
 import { parseSettings, SettingsError, type BlockSettings } from "../codeblocks/settings";
+import { planRun, runNote } from "./code-runs";
 import { problemError } from "./lesson-error";
 
 /**
@@ -101,6 +104,9 @@ export const codeOutputs: MdastPluginDefinition = {
     if (settings.skip !== undefined) added.push(skipNote(settings.skip));
     const panel = outputPanel(settings, output);
     if (panel) added.push(panel);
+    // After the verified output, which stays right under its code.
+    const note = runNote(planRun(ctx.data, node.value, settings), settings);
+    if (note) added.push(note);
     // Mutations apply after the walk: the output node is still visited (and passes the check above).
     if (output) ctx.replaceNode(output, added);
     else if (added.length > 0) ctx.insertAfter(node, added);

@@ -6,7 +6,7 @@
 import type { PageWeight } from "./page-weight";
 
 export const PAGE_BUDGETS = {
-  /** Scripts run before the reader interacts (raw bytes): today only the inline search loader and copy buttons. */
+  /** Scripts run before the reader interacts (raw bytes): the inline search loader, progress and code buttons. */
   jsBeforeInteraction: 5 * 1024,
   /** Stylesheets, linked and inline (raw bytes): the one site stylesheet plus a page's own styles. */
   css: 20 * 1024,

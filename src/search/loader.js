@@ -1,4 +1,4 @@
-// Inlined into every page by SearchBox.astro. It loads no search code until
+// Inlined into every page by SearchBox.astro, minified (loader.min.js, src/scripts/minify.ts). It loads no search code until
 // the reader reaches for search: focusing the header field, pressing "/", or
 // opening the search page. Then it imports the search UI module once; an
 // import that failed (a dropped connection) is tried again on the next focus.

@@ -20,13 +20,14 @@ const SRC = join(import.meta.dirname, "..");
 
 /**
  * The scripts that pages inline (`<script is:inline set:html={...}>` with the
- * file imported `?raw`), as paths under src/. A new inline script must be listed
+ * file imported `?raw`), as paths under src/ (the minified ones are written by
+ * src/scripts/minify.ts). A new inline script must be listed
  * here, or the browser refuses to run it (the browser tests report that as a CSP
  * violation).
  */
 export const INLINE_SCRIPTS = [
-  "scripts/copy-code.js",
-  "search/loader.js",
+  "scripts/code-blocks.min.js",
+  "search/loader.min.js",
   "search/nojs.js",
   "progress/progress.min.js",
 ] as const;
@@ -51,7 +52,8 @@ export function contentSecurityPolicy(): CspConfig {
       "form-action 'self'",
       // Pagefind's index and fragments, from this origin only.
       "connect-src 'self'",
-      "worker-src 'self'",
+      // The Python runner's worker starts from a blob: URL so that it inherits this policy (src/runner/start-worker.ts).
+      "worker-src 'self' blob:",
     ],
     scriptDirective: {
       // 'wasm-unsafe-eval' lets Pagefind compile its WebAssembly; it allows no JavaScript eval.

@@ -20,6 +20,9 @@ export function normalizeBase(base: string): string {
   return trimmed ? `/${trimmed}/` : "/";
 }
 
+/** The folder of the built site that holds the in-browser Python: its runtime and the runner (src/integrations/python-runner.ts). */
+export const PYTHON_DIR = "python";
+
 /** The folder of the built site that holds the lessons' raw sources. */
 export const SOURCES_DIR = "sources";
 
@@ -48,6 +51,8 @@ export interface AddressBook {
   searchUi: string;
   /** The search UI under `astro dev`, where Vite compiles the source on request. */
   searchUiDev: string;
+  /** A file of the in-browser Python ("runner-1a2b3c4d/ui.js"), under PYTHON_DIR. */
+  python(file: string): string;
   favicon: string;
   /** A path inside the site ("lessons/x/" or "/lessons/x/") as an address under the base. */
   page(path: string): string;
@@ -72,6 +77,7 @@ export function addressBook(base: string): AddressBook {
     pagefind: page(`${PAGEFIND_DIR}/pagefind.js`),
     searchUi: page(SEARCH_UI_FILE),
     searchUiDev: page(SEARCH_UI_ENTRY),
+    python: (file) => page(`${PYTHON_DIR}/${file}`),
     favicon: page("favicon.svg"),
     page,
     sitePath: (address) => {

@@ -9,6 +9,11 @@ import { extname, join, normalize } from "node:path";
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
+  // The in-browser Python (dist/python/): browsers import modules only with a JavaScript type, and compile
+  // WebAssembly as it streams in only with its own.
+  ".mjs": "text/javascript; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".zip": "application/zip",
   ".css": "text/css; charset=utf-8",
   ".json": "application/json",
   ".svg": "image/svg+xml",

@@ -11,8 +11,10 @@
  *    imports an Astro module other than `astro/zod` (zod itself, which runs
  *    anywhere: the importer uses the schema under plain Node).
  * 3. The address book, src/site/urls.ts, follows the same rule as the graph.
- * 4. The search UI bundle (src/search/ui.ts and everything it imports) runs in
- *    the browser: it reaches no `node:` module and nothing of the Astro side.
+ * 4. The browser bundles (the search UI, src/search/ui.ts, and the Python
+ *    runner's UI and worker, src/runner/ui.ts and worker.ts, with everything
+ *    they import) run in the browser: they reach no `node:` module and nothing
+ *    of the Astro side.
  *
  * Each violation names the file and line of the import.
  */
@@ -23,6 +25,13 @@ import { describe, expect, it } from "vitest";
 
 const ROOT = join(import.meta.dirname, "../..");
 const CODE = /\.(ts|js|mjs|astro)$/;
+
+/** Entry files of the code bundled for the browser, and what each is. */
+const BROWSER_BUNDLES = [
+  ["src/search/ui.ts", "search"],
+  ["src/runner/ui.ts", "the Python runner's UI"],
+  ["src/runner/worker.ts", "the Python worker"],
+] as const;
 
 /** Project-relative path (forward slashes) -> text. */
 type Sources = ReadonlyMap<string, string>;
@@ -114,19 +123,21 @@ function layeringProblems(sources: Sources): string[] {
     }
   }
 
-  // The browser bundle: everything src/search/ui.ts reaches.
-  const seen = new Set<string>();
-  const visit = (file: string) => {
-    if (seen.has(file) || !sources.has(file)) return;
-    seen.add(file);
-    for (const { specifier, line, target } of importsOf(file, sources)) {
-      const at = `${file}:${line}: imports "${specifier}"`;
-      if (specifier.startsWith("node:")) problems.push(`${at}, a Node module in the browser bundle of search`);
-      else if (bindsToAstro(specifier)) problems.push(`${at}, an Astro module in the browser bundle of search`);
-      else if (target) visit(target);
-    }
-  };
-  visit("src/search/ui.ts");
+  // The browser bundles: everything each entry reaches.
+  for (const [entry, bundle] of BROWSER_BUNDLES) {
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file) || !sources.has(file)) return;
+      seen.add(file);
+      for (const { specifier, line, target } of importsOf(file, sources)) {
+        const at = `${file}:${line}: imports "${specifier}"`;
+        if (specifier.startsWith("node:")) problems.push(`${at}, a Node module in the browser bundle of ${bundle}`);
+        else if (bindsToAstro(specifier)) problems.push(`${at}, an Astro module in the browser bundle of ${bundle}`);
+        else if (target) visit(target);
+      }
+    };
+    visit(entry);
+  }
   return [...new Set(problems)];
 }
 

@@ -17,6 +17,7 @@ import types
 
 from . import clock as virtual_clock
 from . import network
+from .errors import type_names
 
 _HARNESS_FILES = {os.path.abspath(sys.argv[0])}
 
@@ -25,22 +26,13 @@ def _is_harness_frame(filename):
     return filename in _HARNESS_FILES or os.path.dirname(filename) == os.path.dirname(os.path.abspath(__file__))
 
 
-def _type_names(error):
-    """Every name the exception answers to, so `raises="OSError"` accepts a ConnectionRefusedError."""
-    names = []
-    for cls in type(error).__mro__:
-        names.append(cls.__name__)
-        names.append(f"{cls.__module__}.{cls.__qualname__}")
-    return names
-
-
 def _describe(error):
     tb = error.__traceback__
     while tb is not None and _is_harness_frame(tb.tb_frame.f_code.co_filename):
         tb = tb.tb_next
     report = {
         "type": type(error).__name__,
-        "types": _type_names(error),
+        "types": type_names(error),
         "message": str(error),
         "traceback": "".join(traceback.format_exception(type(error), error, tb)),
     }

@@ -1,0 +1,337 @@
+/**
+ * Running the lessons' Python in the browser (README, "Run the examples in
+ * your browser"): every block the browser can run prints its verified output
+ * (the comparison of `npm test`, src/codeblocks/compare.ts), with nothing
+ * fetched from another origin; Stop ends an endless loop at once; Edit, Run
+ * and Reset; loading progress and failure; no CSP violation; axe with the
+ * editor and an output open; nothing of it without JavaScript.
+ *
+ * Which blocks must be runnable is read from the lesson sources, not from the
+ * page, so a page that lost its Run buttons fails instead of testing nothing.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { outputMatches } from "../../src/codeblocks/compare";
+import { chains, extractBlocks, type CodeBlock } from "../../src/codeblocks/extract";
+import { browserSupport } from "../../src/runner/imports";
+import { readLessons } from "../support/lessons";
+import { site } from "../support/site-pages";
+
+/** A block runs in the browser when it and every earlier block of its chain can (as the build decides). */
+function runnableBlocks(blocks: CodeBlock[]): CodeBlock[] {
+  return chains(blocks).flatMap((chain) => {
+    const firstNot = chain.findIndex((block) => !browserSupport(block.code, block.settings).runnable);
+    return firstNot < 0 ? chain : chain.slice(0, firstNot);
+  });
+}
+
+const lessons = readLessons().map((lesson) => {
+  const blocks = extractBlocks(lesson.body, lesson.id);
+  return { id: lesson.id, blocks, runnable: runnableBlocks(blocks) };
+});
+
+const EXAMPLE = "async-await-intro";
+
+/** The wrapper of the page's n-th Python block (1-based, as the build numbers them). */
+const block = (page: Page, index: number) => page.locator(`.code-block[data-run-block="${index}"]`);
+const control = (wrapper: Locator, action: string) => wrapper.locator(`[data-run-action="${action}"]`);
+/** The output panel of a run: the figure after the block (and after its verified output). */
+const runPanel = (page: Page, index: number) => page.locator(`figure.run-output:has(#run-output-label-${index})`);
+
+/** Everything the page requests, to check that none of it leaves the site's origin. */
+function recordRequests(page: Page): string[] {
+  const urls: string[] = [];
+  page.on("request", (request) => urls.push(request.url()));
+  return urls;
+}
+
+/** CSP violations and console errors, from before the page's first script. */
+async function recordProblems(page: Page): Promise<() => Promise<string[]>> {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(`console error: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => errors.push(`uncaught ${error.name}: ${error.message}`));
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener("securitypolicyviolation", (event) =>
+      seen.push(`CSP: ${event.effectiveDirective} blocked ${event.blockedURI || "inline code"} (${event.sample})`),
+    );
+  });
+  return async () => [
+    ...errors,
+    ...(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)),
+  ];
+}
+
+/** Presses Run and waits for the run to end; returns the panel. */
+async function run(page: Page, index: number, timeout = 60_000): Promise<Locator> {
+  await control(block(page, index), "run").click();
+  const panel = runPanel(page, index);
+  await expect(panel).toHaveAttribute("data-run-status", /^(done|error|stopped|failed)$/, { timeout });
+  return panel;
+}
+
+/** What the run printed, stdout and stderr interleaved as `npm test` captures them, without the final traceback. */
+const printed = (panel: Locator) =>
+  panel.evaluate((figure) =>
+    [...figure.querySelectorAll(".run-stdout, .run-stderr")].map((span) => span.textContent).join(""),
+  );
+
+/** Replaces the code in the open editor. */
+async function typeCode(page: Page, index: number, code: string): Promise<void> {
+  const editor = block(page, index).locator(".run-editor .cm-content");
+  await editor.click();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.press("Delete");
+  await page.keyboard.insertText(code);
+  await expect(editor).toHaveText(code.split("\n").join(""));
+}
+
+test("the course has blocks the browser can run, and each lesson page offers Run on exactly those", async ({
+  page,
+}) => {
+  const total = lessons.reduce((sum, lesson) => sum + lesson.runnable.length, 0);
+  expect(total).toBeGreaterThan(0);
+  for (const lesson of lessons) {
+    await page.goto(site.lesson(lesson.id));
+    const offered = page.locator(".code-block[data-run-block]");
+    await expect(offered).toHaveCount(lesson.runnable.length);
+    await expect(page.locator(".code-run:visible")).toHaveCount(lesson.runnable.length);
+    // The others say why, unless they are skipped (their note says so already).
+    const explained = lesson.blocks.filter((each) => !lesson.runnable.includes(each) && !each.settings.skip);
+    await expect(page.locator(".code-run-note")).toHaveCount(explained.length);
+  }
+});
+
+for (const lesson of lessons.filter((each) => each.runnable.length > 0)) {
+  test(`${lesson.id}: every runnable block prints its verified output in the browser, from this origin only`, async ({
+    page,
+    baseURL,
+  }) => {
+    test.setTimeout(240_000);
+    const requests = recordRequests(page);
+    const problems = await recordProblems(page);
+    await page.goto(site.lesson(lesson.id));
+    for (const expected of lesson.runnable) {
+      const index = lesson.blocks.indexOf(expected) + 1;
+      const where = `${expected.name} (example ${index})`;
+      expect(await block(page, index).locator("pre").textContent(), where).toBe(expected.code);
+      const panel = await run(page, index);
+      await expect(panel.locator("figcaption")).toHaveText("Output of this run");
+      const output = await printed(panel);
+      expect(outputMatches(expected.output?.text ?? "", output), `${where} printed:\n${output}`).toBe(true);
+      const raises = expected.settings.raises;
+      if (raises) {
+        // As the test runner judges it (src/codeblocks/run.ts): the type or a subclass, and the message.
+        await expect(panel, where).toHaveAttribute("data-run-status", "error");
+        const types = (await panel.getAttribute("data-error-types"))!.split(" ");
+        expect(types.includes(raises.type) || types.includes(raises.type.split(".").at(-1)!), where).toBe(true);
+        if (raises.message !== undefined) {
+          expect(outputMatches(raises.message, (await panel.getAttribute("data-error-message"))!), where).toBe(true);
+        }
+        await expect(panel.locator(".run-traceback")).toContainText(raises.type.split(".").at(-1)!);
+      } else {
+        await expect(panel, `${where} raised:\n${await panel.textContent()}`).toHaveAttribute(
+          "data-run-status",
+          "done",
+        );
+      }
+    }
+    const origin = new URL(baseURL!).origin;
+    const elsewhere = requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith("data:"));
+    expect(elsewhere, "requests that left the site's origin").toEqual([]);
+    expect(
+      requests.some((url) => url.endsWith(".wasm")),
+      "the runtime came from this origin",
+    ).toBe(true);
+    const found = await problems();
+    expect(found, found.join("\n")).toEqual([]);
+  });
+}
+
+test("loading shows its progress in megabytes, once; later runs start at once", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto(site.lesson(EXAMPLE));
+  const status = block(page, 1).locator(".code-run-status");
+  await status.evaluate((element) => {
+    const seen: string[] = [];
+    (window as unknown as { statuses: string[] }).statuses = seen;
+    new MutationObserver(() => seen.push(element.textContent ?? "")).observe(element, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+  });
+  await run(page, 1);
+  await expect(status).toHaveText("Finished.");
+  const statuses = await page.evaluate(() => (window as unknown as { statuses: string[] }).statuses);
+  expect(
+    statuses.some((text) => /^Loading Python… \d+\.\d \/ \d+\.\d MB$/.test(text)),
+    statuses.join("\n"),
+  ).toBe(true);
+  const loaded = statuses.filter((text) => text.startsWith("Loading"));
+  // The last progress message is the whole runtime.
+  expect(loaded.at(-1)).toMatch(/… (\d+\.\d) \/ \1 MB$/);
+  await page.evaluate(() => ((window as unknown as { statuses: string[] }).statuses.length = 0));
+  await run(page, 2);
+  const again = await page.evaluate(() => (window as unknown as { statuses: string[] }).statuses);
+  expect(again.filter((text) => text.startsWith("Loading"))).toEqual([]);
+});
+
+test("Stop ends an endless loop within a second, and the next Run starts a fresh Python", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto(site.lesson(EXAMPLE));
+  const wrapper = block(page, 1);
+  await control(wrapper, "edit").click();
+  await typeCode(page, 1, 'print("looping", flush=True)\nwhile True: pass');
+  await control(wrapper, "run").click();
+  const panel = runPanel(page, 1);
+  await expect(panel.locator(".run-stdout")).toHaveText("looping\n", { timeout: 60_000 });
+  await expect(panel).toHaveAttribute("data-run-status", "running");
+  const stop = control(wrapper, "stop");
+  const started = Date.now();
+  await stop.click();
+  await expect(panel).toHaveAttribute("data-run-status", "stopped", { timeout: 1_000 });
+  await expect(control(wrapper, "run")).toBeVisible({ timeout: 1_000 });
+  expect(Date.now() - started).toBeLessThan(1_000);
+  await expect(wrapper.locator(".code-run-status")).toHaveText("Stopped.");
+  // A fresh worker: the loop is gone, the edited code runs again from the start.
+  await typeCode(page, 1, 'print("after stop")');
+  const again = await run(page, 1);
+  await expect(again).toHaveAttribute("data-run-status", "done");
+  expect(await printed(again)).toBe("after stop\n");
+});
+
+test("Edit + Run shows the reader's output as theirs, tracebacks count the editor's lines, Reset restores the listing", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto(site.lesson(EXAMPLE));
+  const wrapper = block(page, 1);
+  const listing = wrapper.locator("pre");
+  const original = await listing.textContent();
+  await control(wrapper, "edit").click();
+  await expect(listing).toBeHidden();
+  await expect(wrapper.locator(".run-editor .cm-content")).toBeFocused();
+  await expect(control(wrapper, "reset")).toBeVisible();
+  await typeCode(page, 1, 'print("edited output")');
+  let panel = await run(page, 1);
+  await expect(panel.locator("figcaption")).toHaveText("Your output");
+  expect(await printed(panel)).toBe("edited output\n");
+
+  // An exception: its traceback is shown, set apart, with the line number the editor shows.
+  await typeCode(page, 1, 'x = 1\nraise ValueError("bad input")');
+  panel = await run(page, 1);
+  await expect(panel).toHaveAttribute("data-run-status", "error");
+  await expect(panel.locator(".run-traceback")).toContainText("line 2");
+  await expect(panel.locator(".run-traceback")).toContainText("ValueError: bad input");
+  await expect(wrapper.locator(".code-run-status")).toHaveText("Finished with an exception: ValueError: bad input");
+
+  // Ctrl+Enter in the editor runs too.
+  await typeCode(page, 1, 'print("from the keyboard")');
+  await page.keyboard.press("ControlOrMeta+Enter");
+  await expect(panel).toHaveAttribute("data-run-status", "done");
+  expect(await printed(panel)).toBe("from the keyboard\n");
+
+  await control(wrapper, "reset").click();
+  await expect(listing).toBeVisible();
+  expect(await listing.textContent()).toBe(original);
+  await expect(wrapper.locator(".run-editor")).toHaveCount(0);
+  await expect(control(wrapper, "edit")).toBeFocused();
+  panel = await run(page, 1);
+  await expect(panel.locator("figcaption")).toHaveText("Output of this run");
+  const verified = lessons.find((lesson) => lesson.id === EXAMPLE)!.blocks[0]!.output!.text;
+  expect(outputMatches(verified, await printed(panel))).toBe(true);
+});
+
+test("a continue block runs after its chain's earlier code, edited or not", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto(site.lesson(EXAMPLE));
+  const chained = page.locator(".code-block[data-run-chain]").first();
+  const index = Number(await chained.getAttribute("data-run-block"));
+  const start = Number(await chained.getAttribute("data-run-chain"));
+  expect(start).toBeLessThan(index);
+  // Redefine everything the continue block uses to print instead: its run shows the edit of the earlier block.
+  await control(block(page, start), "edit").click();
+  await typeCode(
+    page,
+    start,
+    'import builtins\n_print = print\nbuiltins.print = lambda *a, **k: _print("changed:", *a, **k)',
+  );
+  const panel = await run(page, index);
+  await expect(panel.locator("figcaption")).toHaveText("Your output");
+  const output = await printed(panel);
+  expect(
+    output
+      .split("\n")
+      .filter(Boolean)
+      .every((line) => line.startsWith("changed:")),
+    output,
+  ).toBe(true);
+});
+
+for (const [what, pattern] of [
+  ["the runtime", "**/pyodide.mjs"],
+  ["the worker", "**/worker.js"],
+]) {
+  test(`when ${what} cannot be loaded, the block says so, and Run tries again`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.route(pattern, (route) => route.abort());
+    await page.goto(site.lesson(EXAMPLE));
+    const wrapper = block(page, 1);
+    const panel = await run(page, 1);
+    await expect(panel).toHaveAttribute("data-run-status", "failed");
+    await expect(wrapper.locator(".code-run-status")).toContainText("Python could not be loaded");
+    await expect(control(wrapper, "run")).toBeVisible();
+    await page.unroute(pattern);
+    const again = await run(page, 1);
+    await expect(again).toHaveAttribute("data-run-status", "done");
+  });
+}
+
+test("without JavaScript no run control shows; the reason a block cannot run does", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  for (const lesson of lessons) {
+    await page.goto(site.lesson(lesson.id));
+    await expect(page.locator(".code-run:visible, .run-button:visible")).toHaveCount(0);
+  }
+  await page.goto(site.lesson("python-async-functions"));
+  await expect(page.locator(".code-run-note")).toContainText("Runs on your machine only:");
+  await context.close();
+});
+
+const MODES = [
+  { name: "light", colorScheme: "light", viewport: { width: 1280, height: 800 } },
+  { name: "dark", colorScheme: "dark", viewport: { width: 1280, height: 800 } },
+  { name: "375 px phone", colorScheme: "light", viewport: { width: 375, height: 740 } },
+] as const;
+
+for (const mode of MODES) {
+  test(`${mode.name}: axe finds no violation with an editor and an output open, and nothing overflows`, async ({
+    browser,
+  }) => {
+    test.setTimeout(120_000);
+    const context = await browser.newContext({ colorScheme: mode.colorScheme, viewport: mode.viewport });
+    const page = await context.newPage();
+    const problems = await recordProblems(page);
+    await page.goto(site.lesson(EXAMPLE));
+    await control(block(page, 1), "edit").click();
+    await typeCode(page, 1, 'import sys\nprint("to stdout " * 20)\nprint("to stderr", file=sys.stderr)\n1 / 0');
+    await run(page, 1);
+    await run(page, 2);
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    const found = results.violations.flatMap((violation) =>
+      violation.nodes.map((node) => `${violation.id}: ${violation.help} at ${node.target.join(" ")}`),
+    );
+    expect(found, found.join("\n")).toEqual([]);
+    // Only scrollable listings, editors and outputs may be wider than the screen.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const seen = await problems();
+    expect(seen, seen.join("\n")).toEqual([]);
+    await context.close();
+  });
+}
