@@ -19,6 +19,7 @@ const failingConfig = `
 import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
 import { pagefind } from "./src/search/pagefind-index.ts";
+import { pythonRunner } from "./src/integrations/python-runner.ts";
 
 const brokenPagefind = {
   createIndex: async () => ({
@@ -34,7 +35,8 @@ const brokenPagefind = {
 export default defineConfig({
   site: "http://localhost:4321",
   trailingSlash: "always",
-  integrations: [mdx(), pagefind({ api: brokenPagefind })] });
+  // pythonRunner: lesson pages import the runner's address.
+  integrations: [mdx(), pythonRunner(), pagefind({ api: brokenPagefind })] });
 `;
 
 describe("the search index in the real build", () => {
