@@ -282,6 +282,15 @@ test("a continue block runs after its chain's earlier code, edited or not", asyn
       .every((line) => line.startsWith("changed:")),
     output,
   ).toBe(true);
+
+  // When the earlier code raises, the continue block does not run, and the page shows why.
+  await typeCode(page, start, 'raise RuntimeError("broken setup")');
+  const failed = await run(page, index);
+  await expect(failed).toHaveAttribute("data-run-status", "error");
+  await expect(failed.locator(".run-traceback")).toContainText("RuntimeError: broken setup");
+  await expect(block(page, index).locator(".code-run-status")).toHaveText(
+    "The earlier code that this example continues raised an exception, so it did not run.",
+  );
 });
 
 for (const [what, pattern] of [
