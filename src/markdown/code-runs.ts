@@ -94,7 +94,8 @@ export function runNote(plan: RunPlan, settings: BlockSettings): Paragraph | und
   const reason = plan.support.reason.replace(ON_YOUR_MACHINE, "");
   return {
     type: "paragraph",
-    data: { hProperties: { className: ["code-run-note"] } },
+    // Search indexes the lessons' prose and code, not the site's notes about them.
+    data: { hProperties: { className: ["code-run-note"], dataPagefindIgnore: "" } },
     children: [
       { type: "strong", children: [{ type: "text", value: "Runs on your machine only:" }] },
       { type: "text", value: ` this example ${reason}.` },
@@ -131,7 +132,7 @@ export function runControls(plan: RunPlan): Element[] {
         ])
       : h("span", { className: ["run-realtime"] }, "Plays in real time");
   return [
-    h("div", { className: ["code-run"], hidden: true }, [
+    h("div", { className: ["code-run"], hidden: true, dataPagefindIgnore: "" }, [
       button("run", "Run"),
       button("stop", "Stop", true),
       button("edit", "Edit"),
