@@ -27,7 +27,7 @@ const HOSTILE = [
   'print("<img src=x onerror=document.title=1>")',
 ].join("\n");
 
-test("code run in the browser cannot reach another site, evaluate JavaScript or write HTML into the page", async ({
+test("code run in the browser cannot reach another site, evaluate JavaScript or write HTML into the page @base", async ({
   page,
   baseURL,
 }) => {
