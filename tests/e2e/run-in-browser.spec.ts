@@ -206,13 +206,14 @@ test("Play in real time makes sleeps wait; the default virtual clock does not", 
   await typeCode(
     page,
     1,
-    'import asyncio\nasync def main():\n    await asyncio.sleep(3)\n    print("slept")\nasyncio.run(main())',
+    'import asyncio\nasync def main():\n    await asyncio.sleep(5)\n    print("slept")\nasyncio.run(main())',
   );
   await run(page, 1); // loads Python
   expect(await printed(runPanel(page, 1))).toBe("slept\n");
-  expect(await timedRun(page, 1)).toBeLessThan(1_500);
+  // Both timed in the page. The virtual run has no wait, but a busy test machine can still slow it down.
+  expect(await timedRun(page, 1)).toBeLessThan(3_000);
   await wrapper.getByLabel("Play in real time").check();
-  expect(await timedRun(page, 1)).toBeGreaterThanOrEqual(3_000);
+  expect(await timedRun(page, 1)).toBeGreaterThanOrEqual(5_000);
   expect(await printed(runPanel(page, 1))).toBe("slept\n");
 });
 
