@@ -13,16 +13,16 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { outputMatches } from "../../src/codeblocks/compare";
 import { chains, extractBlocks, type CodeBlock } from "../../src/codeblocks/extract";
-import { browserSupport } from "../../src/runner/imports";
+import { browserSupport, chainSupport } from "../../src/runner/imports";
 import { readLessons } from "../support/lessons";
 import { block, control, printed, run, runPanel, typeCode } from "../support/run-controls";
 import { BASE_PASS, site } from "../support/site-pages";
 
-/** A block runs in the browser when it and every earlier block of its chain can (as the build decides). */
+/** The blocks the browser runs, as the build decides: each block, its `continue` chain considered (chainSupport). */
 function runnableBlocks(blocks: CodeBlock[]): CodeBlock[] {
   return chains(blocks).flatMap((chain) => {
-    const firstNot = chain.findIndex((block) => !browserSupport(block.code, block.settings).runnable);
-    return firstNot < 0 ? chain : chain.slice(0, firstNot);
+    const own = chain.map((block) => browserSupport(block.code, block.settings));
+    return chain.filter((_, index) => chainSupport(own[index]!, own.slice(0, index)).runnable);
   });
 }
 

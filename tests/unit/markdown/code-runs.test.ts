@@ -80,8 +80,16 @@ describe("Run controls at build time", () => {
     const html = await render(fence("network", "print(1)") + fence("continue", "print(2)"));
     expect(wrappers(html)).toEqual(['<div class="code-block">', '<div class="code-block">']);
     expect(html).toContain(
-      "<strong>Runs on your machine only:</strong> this example continues an example that runs on your machine only.",
+      "<strong>Runs on your machine only:</strong> this example continues an example that talks to the network.",
     );
+  });
+
+  it("runs a continue block on the real clock when an earlier block of its chain needs it", async () => {
+    const html = await render(fence("realtime", "import time") + fence("continue", "time.sleep(0.1)"));
+    expect(wrappers(html)).toEqual([
+      '<div class="code-block" data-run-block="1" data-run-clock="real">',
+      '<div class="code-block" data-run-block="2" data-run-clock="real" data-run-chain="1">',
+    ]);
   });
 
   it("gives other languages only the copy button", async () => {
