@@ -16,14 +16,17 @@ import { h } from "hastscript";
 import type { Element } from "hast";
 import type { Paragraph } from "mdast";
 import type { BlockSettings } from "../codeblocks/settings";
-import { browserSupport, type BrowserSupport } from "../runner/imports";
+import { browserSupport, chainSupport, type BrowserSupport } from "../runner/imports";
 
 export interface RunPlan {
   /** The block's code, as the listing shows it. */
   code: string;
   /** 1-based place among the page's Python blocks: the block's name in tracebacks ("example 2"). */
   index: number;
+  /** Whether and how the browser runs it, its chain considered (chainSupport). */
   support: BrowserSupport;
+  /** What browserSupport() says of the block alone. */
+  own: BrowserSupport;
   /** For a `continue` block: the index of the first block of its chain, whose blocks run first. */
   chainStart?: number;
 }
@@ -47,25 +50,29 @@ const ON_YOUR_MACHINE = /: run it on your machine$/;
 
 /**
  * Plans one Python block (called for each in page order). A `continue` block
- * can only run where every earlier block of its chain can.
+ * runs only where every earlier block of its chain can, and on the real clock
+ * if one of them needs it (chainSupport, src/runner/imports.ts).
  */
 export function planRun(data: Record<string, unknown>, code: string, settings: BlockSettings): RunPlan {
   const { planned, waiting } = state(data);
-  let support = browserSupport(code, settings);
+  const own = browserSupport(code, settings);
+  let support = own;
   let chainStart: number | undefined;
   if (settings.continue && planned.length > 0) {
     let first = planned.length - 1;
     // The chain reaches back over the `continue` blocks before this one.
     while (first > 0 && planned[first]!.chainStart !== undefined) first--;
     chainStart = planned[first]!.index;
-    if (support.runnable && planned.slice(first).some((plan) => !plan.support.runnable)) {
-      support = { runnable: false, reason: "continues an example that runs on your machine only" };
-    }
+    support = chainSupport(
+      own,
+      planned.slice(first).map((plan) => plan.own),
+    );
   }
   const plan: RunPlan = {
     code,
     index: planned.length + 1,
     support,
+    own,
     ...(chainStart !== undefined && { chainStart }),
   };
   planned.push(plan);
@@ -94,7 +101,8 @@ export function runNote(plan: RunPlan, settings: BlockSettings): Paragraph | und
   const reason = plan.support.reason.replace(ON_YOUR_MACHINE, "");
   return {
     type: "paragraph",
-    data: { hProperties: { className: ["code-run-note"] } },
+    // Search indexes the lessons' prose and code, not the site's notes about them.
+    data: { hProperties: { className: ["code-run-note"], dataPagefindIgnore: "" } },
     children: [
       { type: "strong", children: [{ type: "text", value: "Runs on your machine only:" }] },
       { type: "text", value: ` this example ${reason}.` },
@@ -131,7 +139,7 @@ export function runControls(plan: RunPlan): Element[] {
         ])
       : h("span", { className: ["run-realtime"] }, "Plays in real time");
   return [
-    h("div", { className: ["code-run"], hidden: true }, [
+    h("div", { className: ["code-run"], hidden: true, dataPagefindIgnore: "" }, [
       button("run", "Run"),
       button("stop", "Stop", true),
       button("edit", "Edit"),

@@ -10,18 +10,19 @@
  * page, so a page that lost its Run buttons fails instead of testing nothing.
  */
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { outputMatches } from "../../src/codeblocks/compare";
 import { chains, extractBlocks, type CodeBlock } from "../../src/codeblocks/extract";
-import { browserSupport } from "../../src/runner/imports";
+import { browserSupport, chainSupport } from "../../src/runner/imports";
 import { readLessons } from "../support/lessons";
-import { site } from "../support/site-pages";
+import { block, control, printed, run, runPanel, typeCode } from "../support/run-controls";
+import { BASE_PASS, site } from "../support/site-pages";
 
-/** A block runs in the browser when it and every earlier block of its chain can (as the build decides). */
+/** The blocks the browser runs, as the build decides: each block, its `continue` chain considered (chainSupport). */
 function runnableBlocks(blocks: CodeBlock[]): CodeBlock[] {
   return chains(blocks).flatMap((chain) => {
-    const firstNot = chain.findIndex((block) => !browserSupport(block.code, block.settings).runnable);
-    return firstNot < 0 ? chain : chain.slice(0, firstNot);
+    const own = chain.map((block) => browserSupport(block.code, block.settings));
+    return chain.filter((_, index) => chainSupport(own[index]!, own.slice(0, index)).runnable);
   });
 }
 
@@ -31,12 +32,6 @@ const lessons = readLessons().map((lesson) => {
 });
 
 const EXAMPLE = "async-await-intro";
-
-/** The wrapper of the page's n-th Python block (1-based, as the build numbers them). */
-const block = (page: Page, index: number) => page.locator(`.code-block[data-run-block="${index}"]`);
-const control = (wrapper: Locator, action: string) => wrapper.locator(`[data-run-action="${action}"]`);
-/** The output panel of a run: the figure after the block (and after its verified output). */
-const runPanel = (page: Page, index: number) => page.locator(`figure.run-output:has(#run-output-label-${index})`);
 
 /** Everything the page requests, to check that none of it leaves the site's origin. */
 function recordRequests(page: Page): string[] {
@@ -63,30 +58,6 @@ async function recordProblems(page: Page): Promise<() => Promise<string[]>> {
     ...errors,
     ...(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)),
   ];
-}
-
-/** Presses Run and waits for the run to end; returns the panel. */
-async function run(page: Page, index: number, timeout = 60_000): Promise<Locator> {
-  await control(block(page, index), "run").click();
-  const panel = runPanel(page, index);
-  await expect(panel).toHaveAttribute("data-run-status", /^(done|error|stopped|failed)$/, { timeout });
-  return panel;
-}
-
-/** What the run printed, stdout and stderr interleaved as `npm test` captures them, without the final traceback. */
-const printed = (panel: Locator) =>
-  panel.evaluate((figure) =>
-    [...figure.querySelectorAll(".run-stdout, .run-stderr")].map((span) => span.textContent).join(""),
-  );
-
-/** Replaces the code in the open editor. */
-async function typeCode(page: Page, index: number, code: string): Promise<void> {
-  const editor = block(page, index).locator(".run-editor .cm-content");
-  await editor.click();
-  await page.keyboard.press("ControlOrMeta+a");
-  await page.keyboard.press("Delete");
-  await page.keyboard.insertText(code);
-  await expect(editor).toHaveText(code.split("\n").join(""));
 }
 
 test("the course has blocks the browser can run, and each lesson page offers Run on exactly those", async ({
@@ -140,7 +111,8 @@ for (const lesson of lessons.filter((each) => each.runnable.length > 0)) {
       }
     }
     const origin = new URL(baseURL!).origin;
-    const elsewhere = requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith("data:"));
+    // blob: URLs made by this origin (the worker starts from one: src/runner/start-worker.ts) carry its origin.
+    const elsewhere = requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith(`blob:${origin}/`));
     expect(elsewhere, "requests that left the site's origin").toEqual([]);
     expect(
       requests.some((url) => url.endsWith(".wasm")),
@@ -151,7 +123,8 @@ for (const lesson of lessons.filter((each) => each.runnable.length > 0)) {
   });
 }
 
-test("loading shows its progress in megabytes, once; later runs start at once", async ({ page }) => {
+// Also under a base path (npm run test:base): the runner, its worker and the runtime are found under it.
+test("loading shows its progress in megabytes, once; later runs start at once", BASE_PASS, async ({ page }) => {
   test.setTimeout(120_000);
   await page.goto(site.lesson(EXAMPLE));
   const status = block(page, 1).locator(".code-run-status");
@@ -202,6 +175,46 @@ test("Stop ends an endless loop within a second, and the next Run starts a fresh
   const again = await run(page, 1);
   await expect(again).toHaveAttribute("data-run-status", "done");
   expect(await printed(again)).toBe("after stop\n");
+});
+
+/** Presses Run in the page and resolves with the milliseconds until the run ended, measured in the page. */
+function timedRun(page: Page, index: number): Promise<number> {
+  return page.evaluate(
+    (index) =>
+      new Promise<number>((resolve) => {
+        const root = document.querySelector(`[data-run-block="${index}"]`)!;
+        const ended = `figure:has(#run-output-label-${index}):is([data-run-status=done], [data-run-status=error])`;
+        const start = performance.now();
+        const observer = new MutationObserver(() => {
+          if (!document.querySelector(ended)) return;
+          observer.disconnect();
+          resolve(performance.now() - start);
+        });
+        observer.observe(document.body, { attributes: true, subtree: true });
+        root.querySelector<HTMLButtonElement>("[data-run-action=run]")!.click();
+      }),
+    index,
+  );
+}
+
+test("Play in real time makes sleeps wait; the default virtual clock does not", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto(site.lesson(EXAMPLE));
+  const wrapper = block(page, 1);
+  await expect(wrapper).toHaveAttribute("data-run-clock", "virtual");
+  await control(wrapper, "edit").click();
+  await typeCode(
+    page,
+    1,
+    'import asyncio\nasync def main():\n    await asyncio.sleep(5)\n    print("slept")\nasyncio.run(main())',
+  );
+  await run(page, 1); // loads Python
+  expect(await printed(runPanel(page, 1))).toBe("slept\n");
+  // Both timed in the page. The virtual run has no wait, but a busy test machine can still slow it down.
+  expect(await timedRun(page, 1)).toBeLessThan(3_000);
+  await wrapper.getByLabel("Play in real time").check();
+  expect(await timedRun(page, 1)).toBeGreaterThanOrEqual(5_000);
+  expect(await printed(runPanel(page, 1))).toBe("slept\n");
 });
 
 test("Edit + Run shows the reader's output as theirs, tracebacks count the editor's lines, Reset restores the listing", async ({
@@ -270,10 +283,20 @@ test("a continue block runs after its chain's earlier code, edited or not", asyn
       .every((line) => line.startsWith("changed:")),
     output,
   ).toBe(true);
+
+  // When the earlier code raises, the continue block does not run, and the page shows why.
+  await typeCode(page, start, 'raise RuntimeError("broken setup")');
+  const failed = await run(page, index);
+  await expect(failed).toHaveAttribute("data-run-status", "error");
+  await expect(failed.locator(".run-traceback")).toContainText("RuntimeError: broken setup");
+  await expect(block(page, index).locator(".code-run-status")).toHaveText(
+    "The earlier code that this example continues raised an exception, so it did not run.",
+  );
 });
 
 for (const [what, pattern] of [
-  ["the runtime", "**/pyodide.mjs"],
+  ["the runtime's loader", "**/pyodide.mjs"],
+  ["the runtime's WebAssembly", "**/*.wasm"],
   ["the worker", "**/worker.js"],
 ]) {
   test(`when ${what} cannot be loaded, the block says so, and Run tries again`, async ({ page }) => {

@@ -59,7 +59,7 @@ describe("code block outputs on the page", () => {
     // Under its own code block, whose copy button (and, for a block the browser can run, its hidden Run controls)
     // is still there.
     expect(html).toMatch(
-      /print[\s\S]*?<\/pre><button[^>]*class="copy-button"[^>]*>Copy<\/button><div class="code-run" hidden>(?:(?!<\/div>)[\s\S])*<\/div><\/div>\s*<figure class="code-output"/,
+      /print[\s\S]*?<\/pre><button[^>]*class="copy-button"[^>]*>Copy<\/button><div class="code-run" hidden data-pagefind-ignore>(?:(?!<\/div>)[\s\S])*<\/div><\/div>\s*<figure class="code-output"/,
     );
     // Output panels get no copy button, and are never highlighted as code.
     expect(html.match(/class="copy-button"/g)).toHaveLength(5);
@@ -77,7 +77,7 @@ describe("code block outputs on the page", () => {
   it("offers Run on the blocks the browser can run, and says why not on the network block", () => {
     expect(html.match(/<div class="code-block" data-run-block="\d+"/g)).toHaveLength(3);
     expect(html).toContain(
-      '<p class="code-run-note"><strong>Runs on your machine only:</strong> this example talks to the network.</p>',
+      '<p class="code-run-note" data-pagefind-ignore><strong>Runs on your machine only:</strong> this example talks to the network.</p>',
     );
     // The code listings' script, with the address of the runner it loads on the first click.
     expect(html).toMatch(/<script data-run-module="\/python\/runner-[0-9a-f]+\/ui\.js">/);

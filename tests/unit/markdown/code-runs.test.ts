@@ -35,7 +35,8 @@ describe("Run controls at build time", () => {
     const controls = html.match(/<div class="code-run"[\s\S]*?<\/div>/g) ?? [];
     expect(controls).toHaveLength(2);
     for (const group of controls) {
-      expect(group).toMatch(/^<div class="code-run" hidden>/);
+      // Hidden until the script reveals it, and kept out of the search index.
+      expect(group).toMatch(/^<div class="code-run" hidden data-pagefind-ignore(="")?>/);
       expect(group).toMatch(/<button type="button" class="run-button" data-run-action="run">Run<\/button>/);
       expect(group).toMatch(/data-run-action="stop" hidden>Stop</);
       expect(group).toMatch(/data-run-action="edit">Edit</);
@@ -51,8 +52,8 @@ describe("Run controls at build time", () => {
     const html = await render(fence("network", "import aiohttp\nprint(1)"));
     expect(wrappers(html)).toEqual(['<div class="code-block">']);
     expect(html).not.toContain('code-run"');
-    expect(html).toContain(
-      '<p class="code-run-note"><strong>Runs on your machine only:</strong> this example needs aiohttp and talks to the network.</p>',
+    expect(html).toMatch(
+      /<p class="code-run-note" data-pagefind-ignore(="")?><strong>Runs on your machine only:<\/strong> this example needs aiohttp and talks to the network\.<\/p>/,
     );
   });
 
@@ -79,8 +80,16 @@ describe("Run controls at build time", () => {
     const html = await render(fence("network", "print(1)") + fence("continue", "print(2)"));
     expect(wrappers(html)).toEqual(['<div class="code-block">', '<div class="code-block">']);
     expect(html).toContain(
-      "<strong>Runs on your machine only:</strong> this example continues an example that runs on your machine only.",
+      "<strong>Runs on your machine only:</strong> this example continues an example that talks to the network.",
     );
+  });
+
+  it("runs a continue block on the real clock when an earlier block of its chain needs it", async () => {
+    const html = await render(fence("realtime", "import time") + fence("continue", "time.sleep(0.1)"));
+    expect(wrappers(html)).toEqual([
+      '<div class="code-block" data-run-block="1" data-run-clock="real">',
+      '<div class="code-block" data-run-block="2" data-run-clock="real" data-run-chain="1">',
+    ]);
   });
 
   it("gives other languages only the copy button", async () => {
