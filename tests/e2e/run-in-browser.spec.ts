@@ -163,12 +163,23 @@ test("Stop ends an endless loop within a second, and the next Run starts a fresh
   const panel = runPanel(page, 1);
   await expect(panel.locator(".run-stdout")).toHaveText("looping\n", { timeout: 60_000 });
   await expect(panel).toHaveAttribute("data-run-status", "running");
-  const stop = control(wrapper, "stop");
-  const started = Date.now();
-  await stop.click();
-  await expect(panel).toHaveAttribute("data-run-status", "stopped", { timeout: 1_000 });
-  await expect(control(wrapper, "run")).toBeVisible({ timeout: 1_000 });
-  expect(Date.now() - started).toBeLessThan(1_000);
+  // Timed in the page, from the click to the panel saying "stopped": the test's own round trips to the browser
+  // would count a busy machine's delays.
+  const stoppedAfter = await panel.evaluate(
+    (figure, button) =>
+      new Promise<number>((resolve) => {
+        const started = performance.now();
+        const check = () =>
+          figure.getAttribute("data-run-status") === "stopped"
+            ? resolve(performance.now() - started)
+            : requestAnimationFrame(check);
+        (button as HTMLButtonElement).click();
+        check();
+      }),
+    await control(wrapper, "stop").elementHandle(),
+  );
+  expect(stoppedAfter).toBeLessThan(1_000);
+  await expect(control(wrapper, "run")).toBeVisible();
   await expect(wrapper.locator(".code-run-status")).toHaveText("Stopped.");
   // A fresh worker: the loop is gone, the edited code runs again from the start.
   await typeCode(page, 1, 'print("after stop")');
