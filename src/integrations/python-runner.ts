@@ -21,6 +21,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { build, type Plugin } from "esbuild";
+import { BROWSER_BUNDLE } from "../search/ui-bundle.ts";
 import { addressBook, PYTHON_DIR } from "../site/urls.ts";
 
 /** What the worker needs of the npm package (no source maps, no demo consoles, no typings). */
@@ -100,11 +101,7 @@ async function bundle(
     outdir,
     splitting: true,
     chunkNames: `${name}-[hash]`,
-    format: "esm",
-    target: "es2022",
-    minify: true,
-    legalComments: "none",
-    logLevel: "warning",
+    ...BROWSER_BUNDLE,
     plugins: [rawImports],
     // The worker imports Pyodide's loader at run time, from the runtime folder; only its types are used here.
     external: ["pyodide"],

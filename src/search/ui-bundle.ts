@@ -7,8 +7,18 @@
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import type { AstroIntegration } from "astro";
-import { build } from "esbuild";
+import { build, type BuildOptions } from "esbuild";
 import { SEARCH_UI_ENTRY, SEARCH_UI_FILE } from "../site/urls.ts";
+
+/** How the site bundles code for the browser (the search UI here, the Python runner in src/integrations/python-runner.ts). */
+export const BROWSER_BUNDLE = {
+  bundle: true,
+  format: "esm",
+  target: "es2022",
+  minify: true,
+  legalComments: "none",
+  logLevel: "warning",
+} as const satisfies BuildOptions;
 
 /** `base` is Astro's `base`: the bundle builds its addresses (Pagefind, the search page) from it. */
 export async function bundleSearchUi(root: string, outDir: string, base: string): Promise<string> {
@@ -17,12 +27,7 @@ export async function bundleSearchUi(root: string, outDir: string, base: string)
   await build({
     entryPoints: [join(root, SEARCH_UI_ENTRY)],
     outfile,
-    bundle: true,
-    format: "esm",
-    target: "es2022",
-    minify: true,
-    legalComments: "none",
-    logLevel: "warning",
+    ...BROWSER_BUNDLE,
     // The source says which message to show when the index is missing; a built site is never in dev mode.
     // The base is what Vite would put there under `astro dev`.
     define: { "import.meta.env.DEV": "false", "import.meta.env.BASE_URL": JSON.stringify(base) },
