@@ -63,6 +63,8 @@ async function loadRuntime(): Promise<(request: ToWorker) => RunResult> {
   // loadPyodide() pending for ever), so a failed fetch ends the loading here, with its reason.
   let fail: (error: Error) => void = () => {};
   const failed = new Promise<never>((_, reject) => (fail = reject));
+  // Only awaited in the race below: a failure before it (the loader itself) is reported by its own await.
+  failed.catch(() => {});
   // Pyodide fetches the WebAssembly, the standard library and its lock file itself: count those bytes.
   scope.fetch = async (input, init) => {
     const url = input instanceof Request ? input.url : String(input);
