@@ -96,7 +96,6 @@ async function bundle(
   const outdir = join(root, "python-runner-bundle"); // never written: write is false
   const result = await build({
     entryPoints: { [name]: join(root, entry) },
-    bundle: true,
     write: false,
     outdir,
     splitting: true,
